@@ -1,0 +1,56 @@
+# Chợ Tỉnh — `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := $(PYTHON) -m uv
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS=":.*## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
+
+bootstrap: ## Install uv (the lock-file installer) for this Python if it is missing
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+install: bootstrap ## Create .venv and install the locked dependencies
+	@$(UV) sync --frozen --quiet --python $(PYTHON)
+	@$(MAKE) --no-print-directory messages-compile
+
+messages-compile: ## Compile translations (.po -> .mo)
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
+	@$(PY) manage.py compilemessages --ignore=.venv -v0
+
+messages: ## Extract translatable strings into locale/*/django.po
+	@$(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=tests --ignore=bench --no-location -v0
+
+run: install ## Set up and serve the demo site on http://127.0.0.1:8000 (SQLite, no other service)
+	@$(PY) manage.py migrate --noinput -v0
+	@$(PY) manage.py seed_demo
+	@echo "==> http://$(HOST):$(PORT)/  (demo accounts: see README)"
+	@$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: ## Set up and run the whole test suite against real PostgreSQL, Elasticsearch, stripe-mock, Redis and Chromium
+	@bash scripts/test.sh
+
+services-up: ## Start the test services (PostgreSQL, Elasticsearch, stripe-mock, Redis)
+	@bash scripts/services.sh up
+
+services-down: ## Stop the test services
+	@bash scripts/services.sh down
+
+lint: ## ruff check and format check
+	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+fmt: ## Format the code with ruff
+	@$(VENV)/bin/ruff format . && $(VENV)/bin/ruff check --fix .
+
+check: ## Django system checks and missing migrations
+	@$(PY) manage.py check && $(PY) manage.py makemigrations --check --dry-run
+
+bench: ## Benchmarks (pages, search, counters, checkout): prints figures and ratios
+	@bash bench/run.sh
+
+.PHONY: help bootstrap install messages-compile messages run test services-up services-down lint fmt check bench

@@ -1,0 +1,179 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+MAX_PRICE_VND = 1_000_000_000
+
+
+class Category(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    description = models.TextField(_("description"), blank=True)
+    image = models.ForeignKey(
+        "images.CustomImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Certification(models.Model):
+    """A quality scheme a product can carry: VietGAP, GlobalGAP, organic, …"""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("certification")
+        verbose_name_plural = _("certifications")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProductQuerySet(models.QuerySet):
+    def public(self):
+        """The one definition of a product visible to the public.
+
+        Published, and sold by an approved booth. Every public page, feed, sitemap and
+        search index goes through here.
+        """
+        return self.filter(status=Product.Status.PUBLISHED, booth__status="approved")
+
+    def in_stock(self):
+        return self.filter(stock__gt=0)
+
+    def in_season(self, month=None):
+        month = month or timezone.localdate().month
+        bit = 1 << (month - 1)
+        return self.alias(_season_bit=F("season_mask").bitand(bit)).filter(_season_bit__gt=0)
+
+    def for_area(self, area):
+        return self.filter(origin_area=area)
+
+    def for_booth_staff(self, user):
+        """Products of the booths *user* works at (owner or staff)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(booth__memberships__user=user)
+
+
+class Product(ClusterableModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        HIDDEN = "hidden", _("Hidden by a moderator")
+
+    booth = models.ForeignKey(
+        "shops.Booth", verbose_name=_("booth"), on_delete=models.CASCADE, related_name="products"
+    )
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), on_delete=models.PROTECT, related_name="products"
+    )
+    name = models.CharField(_("product name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    price = models.PositiveBigIntegerField(
+        _("price (VND)"), validators=[MinValueValidator(0), MaxValueValidator(MAX_PRICE_VND)]
+    )
+    unit = models.CharField(_("unit"), max_length=30, default="kg")
+    stock = models.PositiveIntegerField(_("stock"), default=0)
+    origin_area = models.ForeignKey(
+        "areas.Area",
+        verbose_name=_("area of origin"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="products",
+    )
+    ocop_stars = models.PositiveSmallIntegerField(
+        _("OCOP stars"), default=0, validators=[MinValueValidator(0), MaxValueValidator(5)]
+    )
+    certifications = models.ManyToManyField(
+        Certification, verbose_name=_("certifications"), blank=True, related_name="products"
+    )
+    # Months in season as a 12-bit mask: bit 0 = January … bit 11 = December.
+    season_mask = models.PositiveSmallIntegerField(_("months in season"), default=0)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    view_count = models.PositiveBigIntegerField(_("views"), default=0)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ProductQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "-created_at"], name="product_status_created")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ocop_stars__lte=5), name="product_ocop_stars_0_5"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(price__lte=MAX_PRICE_VND), name="product_price_max"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def season_months(self):
+        return [m for m in range(1, 13) if self.season_mask & (1 << (m - 1))]
+
+    @season_months.setter
+    def season_months(self, months):
+        mask = 0
+        for m in months:
+            m = int(m)
+            if 1 <= m <= 12:
+                mask |= 1 << (m - 1)
+        self.season_mask = mask
+
+    def is_in_season(self, month=None):
+        month = month or timezone.localdate().month
+        return bool(self.season_mask & (1 << (month - 1)))
+
+
+class ProductImage(Orderable):
+    product = ParentalKey(Product, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey(
+        "images.CustomImage", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt = models.CharField(_("alternative text"), max_length=255, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("product photo")
+        verbose_name_plural = _("product photos")

@@ -1,0 +1,35 @@
+"""Test settings: fast hasher, local-memory cache, e-mail kept in memory.
+
+The database, Elasticsearch, Redis and stripe-mock addresses come from the environment
+that `scripts/services.sh env` prints; the test command sets them.
+"""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env
+
+SECRET_KEY = "test-secret-key-not-for-production"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "market-test",
+    }
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+MEDIA_ROOT = env("TEST_MEDIA_ROOT", "/tmp/cho-tinh-test-media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Several test runs may share one PostgreSQL server (e.g. two work trees): name the test
+# database after TEST_DB_NAME when given.
+if os.environ.get("TEST_DB_NAME"):
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ["TEST_DB_NAME"]
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "test")
+ACCOUNT_RATE_LIMITS = {"login_failed": "5/m/ip,3/5m/key", "signup": "100/m/ip"}
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,40 @@
+"""Vietnamese text helpers: diacritics folding and ASCII slugs.
+
+"Vải thiều Lục Ngạn" folds to "Vai thieu Luc Ngan"; đ/Đ become d/D (Unicode does not
+decompose them, so they are mapped by hand).
+"""
+
+import unicodedata
+
+from django.utils.text import slugify
+
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def fold_vietnamese(text: str) -> str:
+    """Return *text* without Vietnamese diacritics, keeping case and spacing."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_MAP))
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return unicodedata.normalize("NFC", stripped)
+
+
+def slugify_vi(text: str, max_length: int = 80) -> str:
+    """ASCII slug of a Vietnamese text: "Vải thiều Lục Ngạn" -> "vai-thieu-luc-ngan"."""
+    slug = slugify(fold_vietnamese(text))[:max_length].strip("-")
+    return slug
+
+
+def unique_slug(model, text: str, *, field: str = "slug", max_length: int = 80, exclude_pk=None):
+    """A slug for *text* not yet used by *model*: adds -2, -3 … when taken."""
+    base = slugify_vi(text, max_length=max_length - 6) or "muc"
+    candidate = base
+    n = 2
+    qs = model._default_manager.all()
+    if exclude_pk is not None:
+        qs = qs.exclude(pk=exclude_pk)
+    while qs.filter(**{field: candidate}).exists():
+        candidate = f"{base}-{n}"
+        n += 1
+    return candidate

@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from marketplace import views as market_views
+
+# Language-neutral endpoints: machines call these (health checks, webhooks).
+urlpatterns = [
+    path("healthz", market_views.healthz, name="healthz"),
+    path("cms-admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("orders.webhook_urls")),
+]
+
+# Pages people read: Vietnamese at the root, English under /en/.
+urlpatterns += i18n_patterns(
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("tai-khoan/phien/gia-han/", market_views.keep_alive, name="session_keep_alive"),
+    path("tai-khoan/", include("allauth.urls")),
+    path("", include("shops.urls")),
+    path("", include("catalog.urls")),
+    path("", include("search.urls")),
+    path("", include("orders.urls")),
+    path("", include("cms.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,0 +1,113 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class BoothQuerySet(models.QuerySet):
+    def public(self):
+        """The one definition of a booth visible to the public: approved."""
+        return self.filter(status=Booth.Status.APPROVED)
+
+    def for_user(self, user):
+        """Booths *user* is a member of (owner or staff)."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+
+class Booth(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending approval")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        SUSPENDED = "suspended", _("Suspended")
+
+    name = models.CharField(_("booth name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    logo = models.ForeignKey(
+        "images.CustomImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cover = models.ForeignKey(
+        "images.CustomImage",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("description"), blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    area = models.ForeignKey(
+        "areas.Area",
+        verbose_name=_("area"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="booths",
+    )
+    phone = models.CharField(_("phone number"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    registration_number = models.CharField(
+        _("business or cooperative registration number"), max_length=50, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    status_reason = models.TextField(_("reason (rejection or suspension)"), blank=True)
+    is_verified = models.BooleanField(_("verified by the province"), default=False)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    view_count = models.PositiveBigIntegerField(_("views"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = BoothQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("booth")
+        verbose_name_plural = _("booths")
+        ordering = ["name"]
+        permissions = [("moderate_booth", "Can approve, reject, suspend and verify booths")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.APPROVED
+
+
+class BoothMembership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        STAFF = "staff", _("Staff")
+
+    booth = models.ForeignKey(Booth, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="booth_memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.STAFF)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("booth member")
+        verbose_name_plural = _("booth members")
+        constraints = [
+            models.UniqueConstraint(fields=["booth", "user"], name="unique_booth_member"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.booth} ({self.role})"

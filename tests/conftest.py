@@ -1,0 +1,68 @@
+"""Fixtures shared by every test area.
+
+The test command (`make test`) runs the suite against real PostgreSQL, Elasticsearch,
+stripe-mock and Redis started by `scripts/services.sh`; their addresses come from the
+environment.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.factories import DEFAULT_PASSWORD, UserFactory
+
+OUTPUT_DIR = Path(
+    os.environ.get("TEST_OUTPUT_DIR", Path(__file__).resolve().parent.parent / "test-output")
+)
+
+
+@pytest.fixture(scope="session")
+def output_dir():
+    OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    return OUTPUT_DIR
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    media = tmp_path_factory.mktemp("media")
+    settings.MEDIA_ROOT = str(media)
+    yield
+    shutil.rmtree(media, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def password():
+    return DEFAULT_PASSWORD
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def moderator(db):
+    from django.contrib.auth.models import Group
+
+    from accounts import roles
+
+    user = UserFactory(is_staff=True)
+    group, _ = Group.objects.get_or_create(name=roles.MODERATORS)
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(is_staff=True, is_superuser=True)

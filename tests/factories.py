@@ -1,0 +1,111 @@
+"""factory_boy factories shared by every test area. Areas add their own beside them."""
+
+import io
+
+import factory
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+
+from accounts.models import User
+from areas.models import Area
+from catalog.models import Category, Product, ProductImage
+from images.models import CustomImage
+from shops.models import Booth, BoothMembership
+
+DEFAULT_PASSWORD = "mat-khau-thu-2026"
+
+
+def make_image_bytes(width=64, height=48, color=(31, 111, 67), fmt="PNG"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), color).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"nguoidung{n}@example.vn")
+    full_name = factory.Sequence(lambda n: f"Người dùng {n}")
+    password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        obj.save()
+        if extracted is not False:
+            from allauth.account.models import EmailAddress
+
+            EmailAddress.objects.get_or_create(
+                user=obj, email=obj.email, defaults={"verified": True, "primary": True}
+            )
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CustomImage
+
+    title = factory.Sequence(lambda n: f"Ảnh {n}")
+    file = factory.LazyFunction(lambda: ImageFile(io.BytesIO(make_image_bytes()), name="anh.png"))
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Area
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Vùng {n}")
+    slug = factory.Sequence(lambda n: f"vung-{n}")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Danh mục {n}")
+    slug = factory.Sequence(lambda n: f"danh-muc-{n}")
+
+
+class BoothFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Booth
+
+    name = factory.Sequence(lambda n: f"Gian hàng {n}")
+    slug = factory.Sequence(lambda n: f"gian-hang-{n}")
+    status = Booth.Status.APPROVED
+    area = factory.SubFactory(AreaFactory)
+    phone = "0912345678"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BoothMembership
+
+    booth = factory.SubFactory(BoothFactory)
+    user = factory.SubFactory(UserFactory)
+    role = BoothMembership.Role.OWNER
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Product
+
+    booth = factory.SubFactory(BoothFactory)
+    category = factory.SubFactory(CategoryFactory)
+    name = factory.Sequence(lambda n: f"Sản phẩm {n}")
+    slug = factory.Sequence(lambda n: f"san-pham-{n}")
+    price = 85_000
+    unit = "kg"
+    stock = 20
+    status = Product.Status.PUBLISHED
+
+
+class ProductImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProductImage
+
+    product = factory.SubFactory(ProductFactory)
+    image = factory.SubFactory(ImageFactory)
