@@ -78,6 +78,15 @@ class ProductQuerySet(models.QuerySet):
     def for_area(self, area):
         return self.filter(origin_area=area)
 
+    def with_card_data(self):
+        """Everything a product card shows, in a fixed number of queries."""
+        return self.select_related("booth", "category", "origin_area").prefetch_related(
+            models.Prefetch(
+                "images",
+                queryset=ProductImage.objects.select_related("image").order_by("sort_order"),
+            )
+        )
+
     def for_booth_staff(self, user):
         """Products of the booths *user* works at (owner or staff)."""
         if not user.is_authenticated:
@@ -161,6 +170,17 @@ class Product(ClusterableModel):
             if 1 <= m <= 12:
                 mask |= 1 << (m - 1)
         self.season_mask = mask
+
+    @property
+    def main_image(self):
+        """The first photo (uses the prefetched list when present)."""
+        photos = list(self.images.all())
+        return photos[0].image if photos else None
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("catalog:product_detail", kwargs={"slug": self.slug})
 
     def is_in_season(self, month=None):
         month = month or timezone.localdate().month

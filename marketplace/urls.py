@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("catalog.urls")),
     path("", include("search.urls")),
     path("", include("orders.urls")),
+    path("", include("marketplace.stats_urls")),
     path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

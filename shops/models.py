@@ -85,6 +85,11 @@ class Booth(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("shops:booth_detail", kwargs={"slug": self.slug})
+
     @property
     def is_public(self):
         return self.status == self.Status.APPROVED

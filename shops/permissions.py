@@ -1,0 +1,33 @@
+"""Who may touch which booth. Every seller-side view goes through here (no IDOR).
+
+Staff of booth A asking for anything of booth B get a 404, never a 403 that confirms
+the object exists.
+"""
+
+from django.http import Http404
+
+from accounts.roles import is_moderator
+from shops.models import Booth, BoothMembership
+
+
+def booths_for(user):
+    """Booths *user* may manage as a seller (owner or staff)."""
+    return Booth.objects.for_user(user)
+
+
+def get_booth_for_staff_or_404(user, **lookup):
+    """The booth matching *lookup* if *user* is one of its members, else Http404."""
+    try:
+        return booths_for(user).get(**lookup)
+    except Booth.DoesNotExist:
+        raise Http404 from None
+
+
+def is_booth_owner(user, booth):
+    return BoothMembership.objects.filter(
+        booth=booth, user=user, role=BoothMembership.Role.OWNER
+    ).exists()
+
+
+def can_moderate(user):
+    return is_moderator(user)
