@@ -1,6 +1,7 @@
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .backends import autocomplete as run_autocomplete
@@ -44,4 +45,8 @@ def search(request):
 @cache_control(max_age=60, public=True)
 def autocomplete(request):
     q = clean_query(request.GET.get("q", ""))[:60]
-    return JsonResponse({"query": q, "results": run_autocomplete(q)})
+    results = run_autocomplete(q)
+    booth_label = str(_("Booth"))
+    for item in results:
+        item["kind_label"] = booth_label if item["kind"] == "booth" else ""
+    return JsonResponse({"query": q, "results": results})
