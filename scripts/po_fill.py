@@ -25,13 +25,17 @@ def main(po_path, dict_path):
     out = []
     for block in blocks:
         m = re.search(r'^msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)^msg(?:str|id_plural)', block, re.M)
-        if not m or m.group(1).strip() == '""' or block.startswith(("# SOME", 'msgid ""\nmsgstr ""\n"Project')):
+        if (
+            not m
+            or m.group(1).strip() == '""'
+            or block.startswith(("# SOME", 'msgid ""\nmsgstr ""\n"Project'))
+        ):
             out.append(block.replace("#, fuzzy\n", "", 1) if block.startswith("# SOME") else block)
             continue
         msgid = "".join(unquote(part) for part in re.findall(r'"(?:[^"\\]|\\.)*"', m.group(1)))
         tr = table.get(msgid)
         if tr is None:
-            if re.search(r'^msgstr(\[0\])? ""\s*$', block, re.M):
+            if re.search(r"^msgstr(\[0\])? \"\"\s*\Z", block.strip(), re.M):
                 missing.append(msgid)
             out.append(block)
             continue
