@@ -16,6 +16,7 @@ signals) calls `mark_dirty(Model, pks)`.
 
 import contextlib
 import logging
+import threading
 from datetime import timedelta
 
 from django.db import connection, transaction
@@ -220,7 +221,14 @@ def rebuild_entries(kind, *, chunk_size=2000, progress=None):
 
 # --- recording changes ---------------------------------------------------------------
 
+_recorded = threading.local()
+
+
 def _apply_after_commit():
+    # Every save registers this; the first one after a commit does the work.
+    if not getattr(_recorded, "dirty", False):
+        return
+    _recorded.dirty = False
     if recently_failed():
         return
     try:
@@ -243,9 +251,8 @@ def record(kind, pks):
     SearchChange.objects.bulk_create(
         [SearchChange(kind=kind, object_id=pk) for pk in dict.fromkeys(pks)], batch_size=1000
     )
-    conn = transaction.get_connection()
-    if not any(entry[1] is _apply_after_commit for entry in conn.run_on_commit):
-        transaction.on_commit(_apply_after_commit)  # once per transaction
+    _recorded.dirty = True
+    transaction.on_commit(_apply_after_commit)
 
 
 def mark_dirty(model, pks):

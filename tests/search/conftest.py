@@ -148,5 +148,6 @@ def indexing_slug(name):
 @pytest.fixture
 def indexed_market(market, es):
     indexing.rebuild_all(client=es)
+    indexing.catch_up(client=es)  # the fixture's own changes: already in the new indices
     refresh(es)
     return market
