@@ -79,7 +79,7 @@ def _text_query(q, exact_fields, folded_fields, fuzzy=True):
                     "fields": folded_fields,
                     "type": "best_fields",
                     "operator": "and",
-                    "fuzziness": "AUTO",
+                    "fuzziness": "AUTO:4,7",
                     "prefix_length": 1,
                 }
             }

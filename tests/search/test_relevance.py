@@ -20,7 +20,7 @@ CASES = [
 # one-letter typos, and exact diacritics ranking above a folded match
 ES_ONLY_CASES = [
     ("vai thiue", "products", "Vải thiều Lục Ngạn"),
-    ("ga doi yen thw", "products", "Gà đồi Yên Thế"),
+    ("ga doi yeen the", "products", "Gà đồi Yên Thế"),
     ("mat ongg", "products", "Mật ong hoa vải"),
     ("bánh đa", "products", "Bánh đa nem"),
     ("bánh da", "products", "Bánh da lợn"),
