@@ -113,7 +113,7 @@ def product_doc(p):
         "season_months": p.season_months,
         "published_at": p.published_at or p.created_at,
         "url": reverse("catalog:product_detail", kwargs={"slug": p.slug}),
-        "suggest": {"input": _suggest_inputs(p.name), "weight": 1 + p.ocop_stars},
+        "suggest": {"input": _suggest_inputs(p.name), "weight": 10 + p.ocop_stars},
     }
 
 
@@ -127,7 +127,7 @@ def booth_doc(b):
         "area_folded": search_fold(b.area.name) if b.area else "",
         "is_verified": b.is_verified,
         "url": reverse("shops:booth_detail", kwargs={"slug": b.slug}),
-        "suggest": {"input": _suggest_inputs(b.name), "weight": 3 if b.is_verified else 2},
+        "suggest": {"input": _suggest_inputs(b.name), "weight": 9 if b.is_verified else 6},
     }
 
 

@@ -1,7 +1,7 @@
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.views.decorators.cache import cache_control
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from .backends import autocomplete as run_autocomplete

@@ -27,7 +27,7 @@ def search_index(settings):
 
 @pytest.mark.parametrize("kind", ["desktop", "phone"])
 def test_type_vai_pick_the_suggestion_land_on_the_product(
-    live_server, new_page, screenshots, search_index, kind
+    live_server, new_page, search_index, kind
 ):
     area = AreaFactory(name="Lục Ngạn", slug="luc-ngan")
     booth = BoothFactory(name="HTX Vải thiều Phượng Hoàng", slug="htx-phuong-hoang", area=area)
@@ -47,25 +47,41 @@ def test_type_vai_pick_the_suggestion_land_on_the_product(
     assert box.get_attribute("aria-expanded") == "true"
     option = listbox.get_by_role("option", name="Vải thiều Lục Ngạn")
     option.wait_for()
-    screenshots(page, f"search-suggestions-{kind}")
 
     if kind == "desktop":
-        # keyboard: arrow down highlights the first option, Enter opens it
+        # keyboard: arrow down highlights the options in turn, Enter opens it; products
+        # come before booths
         box.press("ArrowDown")
+        assert listbox.get_by_role("option").first.get_attribute("aria-selected") == "true"
         assert option.get_attribute("aria-selected") == "true"
         assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+        # a viewport shot (a full-page one resizes the window and may blur the box)
+        page.screenshot(path=str(output_shot(kind)))
         with page.expect_navigation():
             box.press("Enter")
     else:
+        page.screenshot(path=str(output_shot(kind)))
         with page.expect_navigation():
             option.tap()
     assert page.url == live_server.url + lychee.get_absolute_url()
 
 
-def test_search_page_in_the_browser_filters_by_facet(live_server, new_page, screenshots, search_index):
+def output_shot(kind):
+    from tests.conftest import OUTPUT_DIR
+
+    folder = OUTPUT_DIR / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"search-suggestions-{kind}.png"
+
+
+def test_search_page_in_the_browser_filters_by_facet(
+    live_server, new_page, screenshots, search_index
+):
     area = AreaFactory(name="Yên Thế", slug="yen-the")
     booth = BoothFactory(name="Trang trại đồi", slug="trang-trai-doi", area=area)
-    ProductFactory(name="Gà đồi Yên Thế", slug="ga-doi", booth=booth, origin_area=area, ocop_stars=3)
+    ProductFactory(
+        name="Gà đồi Yên Thế", slug="ga-doi", booth=booth, origin_area=area, ocop_stars=3
+    )
     ProductFactory(name="Gà ri thả vườn", slug="ga-ri", booth=booth, ocop_stars=0)
     indexing.rebuild_all(client=search_index)
 

@@ -136,7 +136,13 @@ def market(db, news_index):
         "Năm nay vải thiều được xuất khẩu sang Nhật Bản với giá cao.",
         lead="Nông dân phấn khởi.",
     )
-    return {"products": p, "booths": {"coop": coop, "farm": farm, "closed": closed}, "article": article, "areas": {"luc_ngan": luc_ngan, "yen_the": yen_the, "chu": chu}, "categories": {"fruit": fruit, "meat": meat, "dry": dry}}
+    return {
+        "products": p,
+        "booths": {"coop": coop, "farm": farm, "closed": closed},
+        "article": article,
+        "areas": {"luc_ngan": luc_ngan, "yen_the": yen_the, "chu": chu},
+        "categories": {"fruit": fruit, "meat": meat, "dry": dry},
+    }
 
 
 def indexing_slug(name):

@@ -55,7 +55,9 @@ def test_results_page_shows_sections_counts_and_highlights(indexed_market, clien
     assert "search-notice" not in body
 
 
-def test_product_names_are_escaped_and_only_our_mark_is_html(indexed_market, es, client, django_capture_on_commit_callbacks):
+def test_product_names_are_escaped_and_only_our_mark_is_html(
+    indexed_market, es, client, django_capture_on_commit_callbacks
+):
     from tests.search.conftest import refresh
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -91,7 +93,13 @@ def _db_counts(qs, field):
 @pytest.mark.parametrize("backend", ["elasticsearch", "database"])
 @pytest.mark.parametrize(
     "filters",
-    [{"category": "dry"}, {"area": "luc_ngan"}, {"stars": 4}, {"price": "0-50000"}, {"category": "dry", "area": "yen_the"}],
+    [
+        {"category": "dry"},
+        {"area": "luc_ngan"},
+        {"stars": 4},
+        {"price": "0-50000"},
+        {"category": "dry", "area": "yen_the"},
+    ],
 )
 def test_facet_counts_equal_database_counts(indexed_market, settings, backend, filters):
     m = indexed_market
@@ -130,7 +138,10 @@ def test_facets_combine_through_get_links(indexed_market, client):
     assert f"area={m['areas']['yen_the'].pk}" in meat["url"]
     assert f"category={m['categories']['meat'].pk}" in meat["url"]
     narrowed = client.get("/tim-kiem/" + meat["url"])
-    assert {p.name for p in narrowed.context["results"].products} == {"Gà đồi Yên Thế", "Gà ri thả vườn"}
+    assert {p.name for p in narrowed.context["results"].products} == {
+        "Gà đồi Yên Thế",
+        "Gà ri thả vườn",
+    }
 
 
 def test_sort_by_price(indexed_market, client):
@@ -148,9 +159,18 @@ def test_pagination_past_the_end_is_an_empty_clean_page(indexed_market, client):
 @pytest.mark.parametrize("backend", ["elasticsearch", "database"])
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("vai", "Vải thiều Lục Ngạn"), ("vải th", "Vải thiều Lục Ngạn"), ("mi ch", "Mỳ Chũ"), ("my", "Mỳ Chũ"), ("hop tac", "Hợp tác xã Nông sản Lục Nam"), ("yen the", "Gà đồi Yên Thế")],
+    [
+        ("vai", "Vải thiều Lục Ngạn"),
+        ("vải th", "Vải thiều Lục Ngạn"),
+        ("mi ch", "Mỳ Chũ"),
+        ("my", "Mỳ Chũ"),
+        ("hop tac", "Hợp tác xã Nông sản Lục Nam"),
+        ("yen the", "Gà đồi Yên Thế"),
+    ],
 )
-def test_autocomplete_suggests_products_and_booths(indexed_market, settings, client, backend, typed, expected):
+def test_autocomplete_suggests_products_and_booths(
+    indexed_market, settings, client, backend, typed, expected
+):
     if backend == "database":
         settings.ELASTICSEARCH_URL = ""
     data = client.get("/tim-kiem/goi-y/", {"q": typed}).json()

@@ -89,6 +89,9 @@ def test_changes_made_during_a_rebuild_are_replayed(indexed_market, es, monkeypa
     monkeypatch.setattr(indexing, "_bulk", bulk_then_change)
     indexing.rebuild("products", client=es)
     refresh(es)
-    ids = {int(h["_id"]) for h in es.search(index=alias("products"), size=50, source=False)["hits"]["hits"]}
+    ids = {
+        int(h["_id"])
+        for h in es.search(index=alias("products"), size=50, source=False)["hits"]["hits"]
+    }
     assert made["p"].pk in ids
     assert SearchChange.objects.filter(object_id=made["p"].pk).exists()

@@ -42,7 +42,9 @@ def test_elasticsearch_ranks_the_expected_result_first(indexed_market, es, query
 
 
 @pytest.mark.parametrize(("query", "section", "first"), CASES)
-def test_database_fallback_gives_the_same_top_result(indexed_market, es, settings, query, section, first):
+def test_database_fallback_gives_the_same_top_result(
+    indexed_market, es, settings, query, section, first
+):
     from_es = names(search_elasticsearch(SearchParams(q=query), es), section)[:1]
     settings.ELASTICSEARCH_URL = ""
     results = run_search(SearchParams(q=query))
@@ -50,8 +52,12 @@ def test_database_fallback_gives_the_same_top_result(indexed_market, es, setting
     assert names(results, section)[:1] == from_es == [first]
 
 
-@pytest.mark.parametrize("query", ["ruou lang van", "Rượu làng Vân", "che bup tan cuong", "nhan long hung yen"])
-def test_hidden_draft_and_suspended_booth_products_are_never_found(indexed_market, es, settings, query):
+@pytest.mark.parametrize(
+    "query", ["ruou lang van", "Rượu làng Vân", "che bup tan cuong", "nhan long hung yen"]
+)
+def test_hidden_draft_and_suspended_booth_products_are_never_found(
+    indexed_market, es, settings, query
+):
     results = search_elasticsearch(SearchParams(q=query), es)
     assert results.counts["products"] == 0
     assert results.products == []

@@ -34,7 +34,9 @@ def indexed_ids(es, kind):
     return {int(h["_id"]) for h in hits["hits"]["hits"]}
 
 
-def test_create_edit_hide_delete_reach_the_index(indexed_market, es, django_capture_on_commit_callbacks):
+def test_create_edit_hide_delete_reach_the_index(
+    indexed_market, es, django_capture_on_commit_callbacks
+):
     m = indexed_market
     with django_capture_on_commit_callbacks(execute=True):
         new = ProductFactory(
@@ -80,7 +82,9 @@ def test_booth_suspension_takes_its_products_out_and_approval_brings_them_back(
     assert found(es, "ga doi yen the")[0] == "Gà đồi Yên Thế"
 
 
-def test_queryset_update_is_indexed_through_mark_dirty(indexed_market, es, django_capture_on_commit_callbacks):
+def test_queryset_update_is_indexed_through_mark_dirty(
+    indexed_market, es, django_capture_on_commit_callbacks
+):
     pks = list(Product.objects.public().filter(name__startswith="Gà").values_list("pk", flat=True))
     with django_capture_on_commit_callbacks(execute=True):
         Product.objects.filter(pk__in=pks).update(status=Product.Status.HIDDEN)
@@ -88,7 +92,9 @@ def test_queryset_update_is_indexed_through_mark_dirty(indexed_market, es, djang
     assert not set(pks) & indexed_ids(es, "products")
 
 
-def test_article_publish_unpublish_and_delete(indexed_market, es, news_index, django_capture_on_commit_callbacks):
+def test_article_publish_unpublish_and_delete(
+    indexed_market, es, news_index, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         page = publish_article(news_index, "Phiên chợ nông sản", "Gian hàng bày bán măng khô.")
     assert found(es, "mang kho", "news") == [page.pk]

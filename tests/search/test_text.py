@@ -50,8 +50,14 @@ def test_highlight_tolerates_a_typo_and_cuts_long_text_around_the_match():
         ({"page": "-1"}, {"page": 1}),
         ({"page": "1000000000"}, {"page": MAX_PAGE}),
         ({"page": "abc"}, {"page": 1}),
-        ({"category": "x", "area": "-3", "stars": "9"}, {"category": None, "area": None, "stars": None}),
-        ({"price": "0-1", "sort": "DROP TABLE", "tab": "x"}, {"price": None, "sort": "relevance", "tab": "all"}),
+        (
+            {"category": "x", "area": "-3", "stars": "9"},
+            {"category": None, "area": None, "stars": None},
+        ),
+        (
+            {"price": "0-1", "sort": "DROP TABLE", "tab": "x"},
+            {"price": None, "sort": "relevance", "tab": "all"},
+        ),
         ({"stars": "0", "price": "50000-100000"}, {"stars": 0, "price": "50000-100000"}),
     ],
 )
