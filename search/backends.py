@@ -5,10 +5,13 @@ come from the backend; the objects shown are loaded through the public querysets
 stale index can never show a hidden product.
 """
 
+import contextlib
 import datetime
 import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
@@ -515,10 +518,28 @@ def autocomplete_database(prefix):
     return out[:AUTOCOMPLETE_SIZE]
 
 
+AUTOCOMPLETE_CACHE_SECONDS = 30
+
+
 def autocomplete(q):
+    """Suggestions for what the shopper is typing; popular prefixes are cached briefly."""
     prefix = " ".join(terms(q))
     if not prefix:
         return []
+    key = f"search:ac:{settings.SEARCH_INDEX_PREFIX}:{prefix}"
+    try:
+        cached = cache.get(key)
+    except Exception:
+        cached = None
+    if cached is not None:
+        return cached
+    results = _autocomplete(prefix)
+    with contextlib.suppress(Exception):
+        cache.set(key, results, AUTOCOMPLETE_CACHE_SECONDS)
+    return results
+
+
+def _autocomplete(prefix):
     client = get_client()
     if client is not None and not recently_failed():
         try:

@@ -1,7 +1,8 @@
 """Facet groups for the page: labels from the database, links that toggle a filter."""
 
+from django.core.cache import cache
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from marketplace.templatetags.market import format_vnd as vnd
 
@@ -16,6 +17,19 @@ def _price_label(lo, hi):
     return f"{vnd(lo)} – {vnd(hi)}"
 
 
+def _names(model, ids):
+    """{pk: name} for facet labels, from a short-lived cache (they rarely change)."""
+    if not ids:
+        return {}
+    key = f"search:facet-names:{model._meta.label_lower}:{get_language()}"
+    names = cache.get(key) or {}
+    missing = [pk for pk in ids if pk not in names]
+    if missing:
+        names.update(model.objects.filter(pk__in=missing).values_list("pk", "name"))
+        cache.set(key, names, 60)
+    return {pk: names[pk] for pk in ids if pk in names}
+
+
 def facet_groups(params, results):
     """[(key, title, [{label, count, url, selected}])] for the product facets."""
     from areas.models import Area
@@ -24,8 +38,8 @@ def facet_groups(params, results):
     facets = results.facets or {}
     cat_ids = [v for v, _n in facets.get("category", [])]
     area_ids = [v for v, _n in facets.get("area", [])]
-    categories = dict(Category.objects.filter(pk__in=cat_ids).values_list("pk", "name"))
-    areas = dict(Area.objects.filter(pk__in=area_ids).values_list("pk", "name"))
+    categories = _names(Category, cat_ids)
+    areas = _names(Area, area_ids)
 
     def option(name, value, label, count):
         selected = getattr(params, name) == value

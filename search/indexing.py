@@ -53,9 +53,41 @@ def products_queryset():
     return (
         Product.objects.public()
         .select_related("booth", "category", "origin_area")
-        .prefetch_related("certifications")
+        .only(*PRODUCT_FIELDS)
         .order_by("pk")
     )
+
+
+PRODUCT_FIELDS = (
+    "id", "name", "slug", "description", "price", "stock", "ocop_stars", "season_mask",
+    "published_at", "created_at", "booth_id", "category_id", "origin_area_id",
+    "booth__name", "category__name", "origin_area__name",
+)  # fmt: skip
+
+
+def _attach_certifications(products):
+    """Certification codes for a batch of products in one query (no per-row queryset)."""
+    from catalog.models import Product
+
+    by_id = {p.pk: p for p in products}
+    for p in products:
+        p._search_certs = []
+    rows = Product.certifications.through.objects.filter(product_id__in=list(by_id))
+    for product_id, code in rows.values_list("product_id", "certification__code"):
+        by_id[product_id]._search_certs.append(code)
+    return products
+
+
+def _batched(qs, size):
+    """Objects of *qs* in lists of *size*, streamed (memory stays flat)."""
+    batch = []
+    for obj in qs.iterator(chunk_size=size):
+        batch.append(obj)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def booths_queryset():
@@ -108,7 +140,11 @@ def product_doc(p):
         "area_folded": search_fold(area.name) if area else "",
         "price": p.price,
         "ocop_stars": p.ocop_stars,
-        "certifications": [c.code for c in p.certifications.all()],
+        "certifications": (
+            p._search_certs
+            if hasattr(p, "_search_certs")
+            else [c.code for c in p.certifications.all()]
+        ),
         "in_stock": p.stock > 0,
         "season_months": p.season_months,
         "published_at": p.published_at or p.created_at,
@@ -323,7 +359,10 @@ def _actions(kind, versions, index):
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         found = set()
-        for obj in QUERYSETS[kind]().filter(pk__in=chunk):
+        objs = list(QUERYSETS[kind]().filter(pk__in=chunk))
+        if kind == "products":
+            _attach_certifications(objs)
+        for obj in objs:
             found.add(obj.pk)
             yield {
                 "_op_type": "index",
@@ -460,15 +499,18 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
     builder = BUILDERS[kind]
 
     def actions():
-        for obj in qs.iterator(chunk_size=chunk_size):
-            yield {
-                "_op_type": "index",
-                "_index": name,
-                "_id": obj.pk,
-                "version": BUILD_VERSION,
-                "version_type": "external",
-                "_source": builder(obj),
-            }
+        for batch in _batched(qs, chunk_size):
+            if kind == "products":
+                _attach_certifications(batch)
+            for obj in batch:
+                yield {
+                    "_op_type": "index",
+                    "_index": name,
+                    "_id": obj.pk,
+                    "version": BUILD_VERSION,
+                    "version_type": "external",
+                    "_source": builder(obj),
+                }
 
     from elasticsearch import ApiError, TransportError
 

@@ -32,13 +32,22 @@ def clean_query(raw) -> str:
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
+_CHAR_CACHE: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    folded = fold_vietnamese(ch)
+    folded = (folded if len(folded) == 1 else ch).lower()
+    if len(folded) != 1:  # e.g. "İ".lower() is two characters
+        folded = ch
+    _CHAR_CACHE[ch] = folded
+    return folded
+
+
 def _fold_aligned(text: str) -> str:
     """Fold character by character so the result has the same length as *text*."""
-    out = []
-    for ch in text:
-        folded = fold_vietnamese(ch)
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out).lower()
+    cache = _CHAR_CACHE
+    return "".join([cache.get(ch) or _fold_char(ch) for ch in text])
 
 
 def search_fold(text: str) -> str:
