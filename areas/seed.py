@@ -41,8 +41,8 @@ def run(ctx):
                 "is_current": True,
             },
         )
-    for order, (name, slug, old) in enumerate(COMMUNES, start=100):
-        commune, _ = Area.objects.update_or_create(
+    for order, (name, slug, _old) in enumerate(COMMUNES, start=100):
+        Area.objects.update_or_create(
             slug=slug,
             defaults={
                 "name": name,
