@@ -22,6 +22,14 @@ class PhotosField(WagtailImageField):
     widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
 
     def clean(self, data, initial=None):
+        from django.conf import settings
+        from django.template.defaultfilters import filesizeformat
+
+        # Read the limits at upload time (the field object is built once, at import).
+        self.max_upload_size = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", None)
+        self.max_image_pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None)
+        if self.max_upload_size:
+            self.max_upload_size_text = filesizeformat(self.max_upload_size)
         files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
         if not files:
             if self.required:
