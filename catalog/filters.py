@@ -36,7 +36,7 @@ class ProductFilterForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", _("Any"))] + [(n, _("%(n)s stars or more") % {"n": n}) for n in range(1, 6)],
+        choices=[("", _("Any"))] + [(n, n) for n in range(1, 6)],
         label=_("OCOP stars"),
     )
     cert = forms.SlugField(required=False, label=_("Certification"))

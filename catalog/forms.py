@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
@@ -9,7 +10,7 @@ from catalog.photos import MAX_PHOTOS
 from catalog.richtext import sanitize_description
 from marketplace.text import slugify_vi
 
-MONTH_CHOICES = [(m, _("Month %(month)s") % {"month": m}) for m in range(1, 13)]
+MONTH_CHOICES = [(m, format_lazy(_("Month {}"), m)) for m in range(1, 13)]
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -119,7 +119,9 @@ def test_product_page_shows_everything_a_shopper_needs(client):
     assert "<strong>lịm</strong>" in body
     assert 'property="og:title"' in body
     assert ".webp" in body and 'loading="lazy"' in body
-    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1))
+    ld = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1)
+    )
     assert ld["@type"] == "Product"
     assert ld["offers"]["price"] == "85000"
     assert ld["offers"]["priceCurrency"] == "VND"

@@ -83,7 +83,9 @@ def test_hide_and_restore_a_product():
     assert product.status == Product.Status.DRAFT
 
 
-def test_moderator_approves_in_the_wagtail_admin(client, moderator, django_capture_on_commit_callbacks):
+def test_moderator_approves_in_the_wagtail_admin(
+    client, moderator, django_capture_on_commit_callbacks
+):
     moderation.grant_moderator_permissions()
     booth = BoothFactory(status=S.PENDING)
     client.force_login(moderator)
@@ -115,7 +117,9 @@ def test_shopper_and_seller_cannot_moderate(client):
     seller = UserFactory(is_staff=True)
     MembershipFactory(booth=booth, user=seller)
     client.force_login(seller)
-    response = client.post(f"/cms-admin/cho/gian-hang/{booth.pk}/kiem-duyet/", {"action": "approve"})
+    response = client.post(
+        f"/cms-admin/cho/gian-hang/{booth.pk}/kiem-duyet/", {"action": "approve"}
+    )
     assert response.status_code in (302, 403)
     booth.refresh_from_db()
     assert booth.status == S.PENDING
