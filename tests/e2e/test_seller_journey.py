@@ -11,8 +11,8 @@ from django.core import mail
 
 from areas.models import Area
 from catalog.models import Category, Certification, Product
-from shops.moderation import grant_moderator_permissions
 from shops.models import Booth
+from shops.moderation import grant_moderator_permissions
 from tests.factories import DEFAULT_PASSWORD, UserFactory, make_image_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
