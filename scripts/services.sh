@@ -128,6 +128,7 @@ need_root() {
 
 # ---- package installation (apt-get update at most once per run) ------------
 APT_UPDATED=0
+STOPPED=0
 
 apt_install() {
     (($#)) || return 0
@@ -178,11 +179,13 @@ pg_bindir() {
 
 # collect missing Debian packages for the requested services, install in one go
 install_packages() {
-    local svc pkgs=()
+    local svc pkgs=() new_services=()
     for svc in "$@"; do
         case $svc in
-            pg) pg_bindir >/dev/null || pkgs+=(postgresql) ;;
-            redis) command -v redis-server >/dev/null && command -v redis-cli >/dev/null || pkgs+=(redis-server redis-tools) ;;
+            pg) pg_bindir >/dev/null || { pkgs+=(postgresql); new_services+=(postgresql); } ;;
+            redis) if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
+                    pkgs+=(redis-server redis-tools); new_services+=(redis-server)
+                fi ;;
             chromium) [[ -x $CHROMIUM_PATH ]] || pkgs+=(chromium fonts-noto-core fonts-dejavu-core) ;;
             es) command -v unzip >/dev/null || pkgs+=(unzip)
                 command -v mvn >/dev/null || pkgs+=(maven) ;;
@@ -191,11 +194,9 @@ install_packages() {
     command -v curl >/dev/null || pkgs+=(curl)
     ((${#pkgs[@]})) || return 0
     apt_install "${pkgs[@]}"
-    for svc in "$@"; do
-        case $svc in
-            pg) disable_system_service postgresql ;;
-            redis) disable_system_service redis-server ;;
-        esac
+    # only for what we just installed: never touch a system service someone runs
+    for svc in ${new_services[@]+"${new_services[@]}"}; do
+        disable_system_service "$svc"
     done
 }
 
@@ -292,7 +293,7 @@ pg_down() {
     local bindir
     if pg_pid >/dev/null; then
         bindir=$(pg_bindir)
-        say "stopping postgres (pid $(pg_pid))"
+        say "stopping postgres (pid $(pg_pid))"; STOPPED=$((STOPPED + 1))
         as_user "$PG_USER" "$bindir/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >/dev/null ||
             die_log "pg_ctl stop failed" "$PG_LOG"
     fi
@@ -466,7 +467,7 @@ EOF
 es_down() {
     local pid
     if pid=$(es_pid); then
-        say "stopping elasticsearch (pid $pid)"
+        say "stopping elasticsearch (pid $pid)"; STOPPED=$((STOPPED + 1))
         stop_pid "$pid" 90 elasticsearch
         rm -f "$ES_PIDFILE"
     fi
@@ -521,7 +522,7 @@ stripe_up() {
 stripe_down() {
     local pid
     if pid=$(stripe_pid); then
-        say "stopping stripe-mock (pid $pid)"
+        say "stopping stripe-mock (pid $pid)"; STOPPED=$((STOPPED + 1))
         stop_pid "$pid" 15 stripe-mock
     fi
     rm -f "$STRIPE_PIDFILE"
@@ -561,7 +562,7 @@ redis_up() {
 redis_down() {
     local pid
     if pid=$(redis_pid); then
-        say "stopping redis (pid $pid)"
+        say "stopping redis (pid $pid)"; STOPPED=$((STOPPED + 1))
         stop_pid "$pid" 15 redis
     fi
     rm -f "$REDIS_PIDFILE"
@@ -631,11 +632,16 @@ cmd_up() {
 cmd_down() {
     [[ -d $STATE ]] || { say "nothing to stop ($STATE does not exist)"; return 0; }
     with_lock
+    STOPPED=0
     stripe_down
     redis_down
     es_down
     pg_down
-    say "all services from $STATE stopped"
+    if ((STOPPED)); then
+        say "stopped $STOPPED service(s) started from $STATE"
+    else
+        say "nothing started from $STATE was running (services started elsewhere are left alone)"
+    fi
 }
 
 cmd_env() {
