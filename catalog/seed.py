@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 from areas.models import Area
 from catalog.models import Category, Certification, Product, ProductImage
 from images.models import CustomImage
-from marketplace.text import slugify_vi
+from marketplace.text import fold_vietnamese, slugify_vi
 from shops.models import Booth
 
 PHOTO_POOL = 240
@@ -136,7 +136,8 @@ PALETTES = [
 
 
 def initials(name):
-    words = [w for w in name.split() if w[:1].isalpha()]
+    """Two initials, diacritics folded: Pillow's built-in font has no "Đ"."""
+    words = [w for w in fold_vietnamese(name).split() if w[:1].isalpha()]
     return "".join(w[0] for w in words[:2]).upper() or "CT"
 
 
