@@ -276,7 +276,9 @@ def bench_requests(rounds):
         assert response.status_code == 200, response.status_code
     backends.search_elasticsearch = real
     # every page must have gone through Elasticsearch (no silent fallback)
-    backends_seen.add("elasticsearch" if len(took) == rounds else f"database ({rounds - len(took)})")
+    backends_seen.add(
+        "elasticsearch" if len(took) == rounds else f"database ({rounds - len(took)})"
+    )
 
     ac_ms = []
     for prefix in AUTOCOMPLETE:  # warm-up

@@ -7,6 +7,7 @@ stale index can never show a hidden product.
 
 import contextlib
 import datetime
+import hashlib
 import logging
 from dataclasses import dataclass, field
 
@@ -400,7 +401,16 @@ def _load_products(ids, params):
     if not ids:
         return []
     words = terms(params.q)
-    by_id = {p.pk: p for p in Product.objects.public().with_card_data().filter(pk__in=ids)}
+    shown = (
+        Product.objects.public()
+        .with_card_data()
+        .only(
+            "id", "name", "slug", "description", "price", "unit", "stock", "ocop_stars",
+            "booth__name", "booth__slug", "category__name", "origin_area__name",
+        )
+        .filter(pk__in=ids)
+    )  # fmt: skip
+    by_id = {p.pk: p for p in shown}
     out = []
     for pk in ids:
         p = by_id.get(pk)
@@ -526,7 +536,8 @@ def autocomplete(q):
     prefix = " ".join(terms(q))
     if not prefix:
         return []
-    key = f"search:ac:{settings.SEARCH_INDEX_PREFIX}:{prefix}"
+    digest = hashlib.sha1(prefix.encode()).hexdigest()
+    key = f"search:ac:{settings.SEARCH_INDEX_PREFIX}:{digest}"
     try:
         cached = cache.get(key)
     except Exception:

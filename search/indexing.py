@@ -38,6 +38,7 @@ KINDS = ("products", "booths", "articles")
 BUILD_VERSION = 1  # documents written by a rebuild; later changes have larger ids
 REPLAY_MARGIN = timedelta(seconds=60)
 PROCESSED_KEEP = timedelta(hours=1)
+REBUILD_TIMEOUT = 120  # seconds per request for rebuilds and catch-up (not for web requests)
 
 
 class SearchUnavailable(Exception):
@@ -383,7 +384,7 @@ def _actions(kind, versions, index):
                 }
 
 
-def _bulk(client, actions, *, chunk_size=500, progress=None):
+def _bulk(client, actions, *, chunk_size=500, progress=None, require_alias=False):
     """Send actions; conflicts (a newer version is there) and missing deletes are fine."""
     from elasticsearch import ApiError, TransportError
     from elasticsearch.helpers import streaming_bulk
@@ -397,6 +398,7 @@ def _bulk(client, actions, *, chunk_size=500, progress=None):
             raise_on_error=False,
             raise_on_exception=True,
             max_retries=0,
+            **({"require_alias": True} if require_alias else {}),
         ):
             if not ok:
                 info = next(iter(item.values()))
@@ -417,7 +419,9 @@ def apply_changes(client, rows):
     total = 0
     for kind in KINDS:
         if targets[kind]:
-            total += _bulk(client, _actions(kind, targets[kind], alias(kind)))
+            # require_alias: before the first rebuild there is no index to update (and
+            # Elasticsearch must not auto-create one with guessed mappings)
+            total += _bulk(client, _actions(kind, targets[kind], alias(kind)), require_alias=True)
     return total
 
 
@@ -454,6 +458,9 @@ def apply_pending(*, limit=1000, client=None):
 
 def catch_up(*, batch=1000, client=None):
     """Apply every pending change, batch after batch; purge old processed rows."""
+    client = client or get_client()
+    if client is not None:
+        client = client.options(request_timeout=REBUILD_TIMEOUT)
     total = 0
     while True:
         n = apply_pending(limit=batch, client=client)
@@ -488,6 +495,7 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
     client = client or get_client()
     if client is None:
         raise SearchUnavailable("ELASTICSEARCH_URL is not set")
+    client = client.options(request_timeout=REBUILD_TIMEOUT)  # bulk requests are big
     started = timezone.now()
     name = new_index_name(kind)
     body = index_body(kind)
@@ -545,7 +553,7 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
     if replay:
         targets = _targets(replay)
         if targets[kind]:
-            _bulk(client, _actions(kind, targets[kind], alias(kind)))
+            _bulk(client, _actions(kind, targets[kind], alias(kind)), require_alias=True)
     return count
 
 

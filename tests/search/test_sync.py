@@ -166,3 +166,14 @@ def test_without_elasticsearch_nothing_is_queued_and_search_uses_the_database(no
     assert results.backend == "database"
     assert not results.degraded
     assert [p.name for p in results.products] == ["Cam Bố Hạ"]
+
+
+def test_changes_before_the_first_rebuild_create_no_index(
+    market, es, django_capture_on_commit_callbacks
+):
+    from search.documents import alias
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ProductFactory(name="Cam Bố Hạ", slug="cam-bo-ha", booth=market["booths"]["farm"])
+    assert not es.indices.exists(index=alias("products"))
+    assert not SearchChange.objects.filter(processed_at__isnull=True).exists()
