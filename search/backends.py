@@ -20,7 +20,7 @@ from .client import get_client, mark_failed, recently_failed
 from .documents import alias
 from .models import Kind, SearchEntry
 from .params import PAGE_SIZE, PRICE_BAND_KEYS, PRICE_BANDS
-from .text import highlight, search_fold, terms
+from .text import highlight, plain_text, search_fold, terms
 
 log = logging.getLogger(__name__)
 
@@ -417,7 +417,7 @@ def _load_products(ids, params):
         if p is None:
             continue  # the index is a moment behind: never show what is not public
         p.search_name = highlight(p.name, words, length=200)
-        p.search_snippet = highlight(p.description, words)
+        p.search_snippet = highlight(plain_text(p.description), words)
         out.append(p)
     return out
 
@@ -436,7 +436,7 @@ def _load_booths(ids, params):
         b = by_id.get(pk)
         if b is not None:
             b.search_name = highlight(b.name, words, length=200)
-            b.search_snippet = highlight(b.description, words, length=160)
+            b.search_snippet = highlight(plain_text(b.description), words, length=160)
             out.append(b)
     return out
 

@@ -30,7 +30,7 @@ from marketplace.text import fold_vietnamese
 from .client import get_client, is_configured, mark_failed, mark_ok, recently_failed
 from .documents import alias, index_body, new_index_name
 from .models import Kind, SearchChange, SearchEntry
-from .text import search_fold
+from .text import plain_text, search_fold
 
 log = logging.getLogger(__name__)
 
@@ -130,8 +130,8 @@ def product_doc(p):
     return {
         "name": p.name,
         "name_folded": search_fold(p.name),
-        "description": p.description,
-        "description_folded": search_fold(p.description),
+        "description": plain_text(p.description),
+        "description_folded": search_fold(plain_text(p.description)),
         "booth_id": p.booth_id,
         "booth_name": p.booth.name,
         "booth_folded": search_fold(p.booth.name),
@@ -158,8 +158,8 @@ def booth_doc(b):
     return {
         "name": b.name,
         "name_folded": search_fold(b.name),
-        "description": b.description,
-        "description_folded": search_fold(b.description),
+        "description": plain_text(b.description),
+        "description_folded": search_fold(plain_text(b.description)),
         "area_id": b.area_id,
         "area_folded": search_fold(b.area.name) if b.area else "",
         "is_verified": b.is_verified,
@@ -199,14 +199,14 @@ def _entry_for(kind, obj):
             kind=kind,
             object_id=obj.pk,
             name=f" {search_fold(obj.name)} ",
-            text=f" {search_fold(obj.description)} ",
+            text=f" {search_fold(plain_text(obj.description))} ",
         )
     if kind == Kind.BOOTH:
         return SearchEntry(
             kind=kind,
             object_id=obj.pk,
             name=f" {search_fold(obj.name)} ",
-            text=f" {search_fold(obj.description)} ",
+            text=f" {search_fold(plain_text(obj.description))} ",
         )
     payload = obj.specific.search_payload()
     return SearchEntry(

@@ -11,10 +11,11 @@ Every step maps one character to one character, so offsets in the folded text ar
 in the original: that is how snippets are highlighted without trusting any HTML.
 """
 
+import html
 import re
 import unicodedata
 
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from marketplace.text import fold_vietnamese
@@ -23,6 +24,15 @@ MAX_QUERY_LENGTH = 200
 _CONSONANT_Y = re.compile(r"(?<![a-z])([bcdfghklmnpqrstvx]{1,3})y(?![a-z0-9])")
 _WORD = re.compile(r"[a-z0-9]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def plain_text(value) -> str:
+    """Text of a (sanitised) HTML fragment such as a product description."""
+    if not value:
+        return ""
+    if "<" not in value and "&" not in value:
+        return value
+    return html.unescape(strip_tags(value.replace("<", " <")))
 
 
 def clean_query(raw) -> str:

@@ -71,3 +71,14 @@ def test_params_url_toggles_and_drops_defaults():
     params = SearchParams.from_get({"q": "vải", "category": "3", "page": "2"})
     assert params.url(category=None, page=None) == "?q=v%E1%BA%A3i"
     assert "page=3" in params.url(page=3)
+
+
+def test_plain_text_of_sanitised_description():
+    from search.text import plain_text
+
+    assert plain_text("<p>Vải <strong>ngon</strong></p><p>&amp; rẻ</p>").split() == [
+        "Vải",
+        "ngon",
+        "&",
+        "rẻ",
+    ]
