@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from .client import get_client, mark_failed, recently_failed
@@ -342,7 +343,8 @@ def search_database(params):
         booths = booths.filter(area_id=params.area)
     articles = _db_match(ArticlePage.objects.live().public(), Kind.ARTICLE, params, "title")
     order = {
-        "relevance": ["-search_score", "-published_at", "-pk"],
+        # ties: the shorter name is the closer match (as BM25's length norm does)
+        "relevance": ["-search_score", Length("name"), "-published_at", "-pk"],
         "newest": ["-published_at", "-pk"],
         "price_asc": ["price", "-pk"],
         "price_desc": ["-price", "-pk"],
