@@ -24,19 +24,23 @@ def main(po_path, dict_path):
     missing = []
     out = []
     for block in blocks:
-        m = re.search(r'^msgid ("(?:[^"\\]|\\.)*")\s*$', block, re.M)
-        if not m or m.group(1) == '""':
+        m = re.search(r'^msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)^msg(?:str|id_plural)', block, re.M)
+        if (
+            not m
+            or m.group(1).strip() == '""'
+            or block.startswith(("# SOME", 'msgid ""\nmsgstr ""\n"Project'))
+        ):
             out.append(block.replace("#, fuzzy\n", "", 1) if block.startswith("# SOME") else block)
             continue
-        msgid = unquote(m.group(1))
+        msgid = "".join(unquote(part) for part in re.findall(r'"(?:[^"\\]|\\.)*"', m.group(1)))
         tr = table.get(msgid)
         if tr is None:
-            if re.search(r'^msgstr(\[0\])? ""\s*$', block, re.M):
+            if re.search(r"^msgstr(\[0\])? \"\"\s*\Z", block.strip(), re.M):
                 missing.append(msgid)
             out.append(block)
             continue
         q = json.dumps(tr, ensure_ascii=False)
-        block = re.sub(r'^msgstr ".*"$', lambda _, q=q: f"msgstr {q}", block, flags=re.M)
+        block = re.sub(r'^msgstr ".*"(\n".*")*$', lambda _, q=q: f"msgstr {q}", block, flags=re.M)
         block = re.sub(r'^msgstr\[0\] ".*"$', lambda _, q=q: f"msgstr[0] {q}", block, flags=re.M)
         block = re.sub(r'^msgstr\[[1-9]\] ".*"\n?', "", block, flags=re.M).rstrip("\n")
         block = block.replace("#, fuzzy\n", "")
