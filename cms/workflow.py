@@ -28,7 +28,7 @@ TASK_NAME = "Duyệt bài trước khi đăng"
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 APPROVER_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page"]
-IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
+IMAGE_PERMISSIONS = ["add", "change", "choose"]
 # Model permissions: (app_label, codename)
 EDITOR_MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
@@ -51,10 +51,16 @@ def _page_permission(codename):
     return Permission.objects.get(content_type=page_ct, codename=codename)
 
 
-def _image_permission(codename):
+def _image_permission(action):
     from wagtail.images import get_image_model
 
-    image_ct = ContentType.objects.get_for_model(get_image_model())
+    model = get_image_model()
+    image_ct = ContentType.objects.get_for_model(model)
+    # "add"/"change" are Django's per-model codenames; "choose_image" is declared in Meta.
+    if action == "choose":
+        codename = "choose_image"
+    else:
+        codename = f"{action}_{model._meta.model_name}"
     return Permission.objects.get(content_type=image_ct, codename=codename)
 
 
@@ -78,9 +84,9 @@ def ensure_editorial_workflow(home=None):
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=home, permission=_page_permission(codename)
                 )
-        for codename in IMAGE_PERMISSIONS:
+        for action in IMAGE_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=_image_permission(codename)
+                group=group, collection=root_collection, permission=_image_permission(action)
             )
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
