@@ -40,9 +40,16 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class ParagraphBlock(blocks.RichTextBlock):
+    """Rich text, cleaned when saved and again when rendered (see cms/sanitize.py)."""
+
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
+
+    def get_prep_value(self, value):
+        from cms.sanitize import clean_stored_rich_text
+
+        return clean_stored_rich_text(super().get_prep_value(value))
 
     class Meta:
         icon = "pilcrow"

@@ -5,7 +5,11 @@ from urllib.parse import quote
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
+from wagtail.templatetags.wagtailcore_tags import richtext
+
+from cms.sanitize import clean_html
 
 register = template.Library()
 
@@ -82,3 +86,9 @@ def query_with(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def clean_richtext(value):
+    """Wagtail rich text expanded to HTML, then cleaned by the allow-list sanitiser."""
+    return mark_safe(clean_html(richtext(value)))
