@@ -127,8 +127,7 @@ class RelatedProductsBlock(blocks.StructBlock):
         cards = (parent_context or {}).get("product_cards")
         if cards is None:
             cards = {
-                p.pk: p
-                for p in Product.objects.public().with_card_data().filter(pk__in=chosen)
+                p.pk: p for p in Product.objects.public().with_card_data().filter(pk__in=chosen)
             }
         # Hidden products, products of suspended booths: silently left out.
         context["cards"] = [cards[pk] for pk in chosen if pk in cards]

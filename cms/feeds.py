@@ -26,9 +26,7 @@ class ArticleRssFeed(Feed):
 
     def items(self, news_index):
         return (
-            news_index.articles()
-            .select_related("owner")
-            .prefetch_related("categories")[:FEED_SIZE]
+            news_index.articles().select_related("owner").prefetch_related("categories")[:FEED_SIZE]
         )
 
     def item_title(self, article):

@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -41,7 +41,9 @@ def card_products():
 def card_booths():
     from shops.models import Booth
 
-    return Booth.objects.public().select_related("area", "logo").prefetch_related("logo__renditions")
+    return (
+        Booth.objects.public().select_related("area", "logo").prefetch_related("logo__renditions")
+    )
 
 
 def article_cards():
@@ -73,7 +75,12 @@ class NewsCategory(models.Model):
     description = models.CharField(_("description"), max_length=255, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
 
     class Meta:
         verbose_name = _("news category")
@@ -84,7 +91,24 @@ class NewsCategory(models.Model):
         return self.name
 
 
-class ArticlePageTag(TaggedItemBase):
+class ArticleTag(TagBase):
+    """A news tag. Slugs are Vietnamese folded to ASCII: "tập huấn" -> "tap-huan"."""
+
+    free_tagging = True
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def slugify(self, tag, i=None):
+        from marketplace.text import slugify_vi
+
+        slug = slugify_vi(tag)[:90] or "the"
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class ArticlePageTag(ItemBase):
+    tag = models.ForeignKey(ArticleTag, on_delete=models.CASCADE, related_name="tagged_articles")
     content_object = ParentalKey(
         "cms.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
@@ -156,7 +180,9 @@ class HomePage(SeoMixin, Page):
                 "featured_categories": self.featured_category_list(),
                 "featured_products": self.featured_product_list(),
                 "featured_booths": self.featured_booth_list(),
-                "newest_products": list(card_products().order_by("-created_at")[:HOME_NEWEST_PRODUCTS]),
+                "newest_products": list(
+                    card_products().order_by("-created_at")[:HOME_NEWEST_PRODUCTS]
+                ),
                 "latest_news": latest_news,
                 "news_index": news_index,
                 "news_index_url": news_index.get_url(request) if news_index else "",
@@ -234,9 +260,7 @@ class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
                 return articles.none(), state
             articles = articles.filter(categories=category)
         if tag_slug:
-            from taggit.models import Tag
-
-            tag = Tag.objects.filter(slug=tag_slug).first()
+            tag = ArticleTag.objects.filter(slug=tag_slug).first()
             state["tag"] = tag
             if tag is None:
                 state["unknown"] = True
@@ -326,9 +350,7 @@ class ArticlePage(SeoMixin, Page):
     categories = ParentalManyToManyField(
         NewsCategory, verbose_name=_("categories"), blank=True, related_name="articles"
     )
-    tags = ClusterTaggableManager(
-        verbose_name=_("tags"), through=ArticlePageTag, blank=True
-    )
+    tags = ClusterTaggableManager(verbose_name=_("tags"), through=ArticlePageTag, blank=True)
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
 
     content_panels = Page.content_panels + [
@@ -517,4 +539,3 @@ class NavigationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("navigation and footer")
-

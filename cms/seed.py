@@ -140,7 +140,6 @@ def build_body(items, images=None, products=()):
 
 def _rich(text):
     from django.utils.html import escape
-
     from wagtail.rich_text import RichText
 
     return RichText(f"<p>{escape(text)}</p>")
@@ -258,7 +257,9 @@ def ensure_home_layout(home, rng):
     if not home.banners:
         slides = []
         for index, (title, text, link_text, url, colours) in enumerate(content.BANNERS):
-            image = get_or_make_image(f"Banner: {title}", colours, seed=index + 80, size=(1400, 520))
+            image = get_or_make_image(
+                f"Banner: {title}", colours, seed=index + 80, size=(1400, 520)
+            )
             slides.append(
                 (
                     "slide",

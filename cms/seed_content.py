@@ -26,7 +26,11 @@ ARTICLES = [
             ("h", "Ai có thể mở gian hàng?"),
             "Mọi hộ kinh doanh, hợp tác xã và doanh nghiệp có sản phẩm sản xuất hoặc chế biến trong tỉnh đều có thể đăng ký. Hồ sơ gồm tên gian hàng, địa chỉ, số điện thoại và số đăng ký kinh doanh nếu có. Ban quản lý sàn xem xét và phản hồi trong vòng hai ngày làm việc.",
             "Gian hàng có giấy đăng ký kinh doanh hoặc giấy chứng nhận hợp tác xã được kiểm tra sẽ mang dấu “Đã xác minh bởi tỉnh”, giúp người mua yên tâm hơn khi đặt hàng lần đầu.",
-            ("q", "Chúng tôi muốn người làm ra sản phẩm bán được giá tốt hơn, và người mua biết rõ món hàng mình cầm trên tay đến từ đâu.", "Đại diện ban quản lý sàn"),
+            (
+                "q",
+                "Chúng tôi muốn người làm ra sản phẩm bán được giá tốt hơn, và người mua biết rõ món hàng mình cầm trên tay đến từ đâu.",
+                "Đại diện ban quản lý sàn",
+            ),
             ("h", "Người mua được gì?"),
             "Người mua tìm sản phẩm bằng tiếng Việt có dấu hoặc không dấu, lọc theo vùng, theo hạng sao OCOP và theo mùa vụ. Mỗi đơn hàng được tách theo gian hàng để người bán chủ động đóng gói và giao.",
         ],
@@ -59,7 +63,11 @@ ARTICLES = [
         "body": [
             "Hợp tác xã có hơn bốn mươi hộ thành viên, nuôi gà thả đồi dưới tán cây vải. Trước đây mỗi lứa gà phụ thuộc vào giá thương lái đưa ra vào ngày xuất chuồng.",
             "Khi lên sàn, hợp tác xã cử hai thành viên trẻ làm nhân viên gian hàng: một người cập nhật ảnh và tồn kho, một người xác nhận đơn và gọi điện cho khách.",
-            ("q", "Ngày trước bán được bao nhiêu biết bấy nhiêu. Giờ mở điện thoại là thấy sản phẩm nào nhiều người xem, tuần nào bán chạy.", "Giám đốc hợp tác xã"),
+            (
+                "q",
+                "Ngày trước bán được bao nhiêu biết bấy nhiêu. Giờ mở điện thoại là thấy sản phẩm nào nhiều người xem, tuần nào bán chạy.",
+                "Giám đốc hợp tác xã",
+            ),
             "Gà được làm sạch, hút chân không và giao lạnh trong nội tỉnh; các tỉnh xa nhận gà qua đơn vị vận chuyển có xe lạnh.",
         ],
     },
@@ -119,7 +127,11 @@ ARTICLES = [
         "lead": "Giỏ, làn và khay mây tre đan của làng nghề nay đến tay khách ở nhiều tỉnh thành nhờ gian hàng trực tuyến do thanh niên trong làng vận hành.",
         "body": [
             "Mỗi sản phẩm được đan tay trong hai đến năm ngày. Gian hàng ghi rõ thời gian chuẩn bị để người mua không phải chờ đợi bất ngờ.",
-            ("q", "Khách đặt làn đi chợ về làm quà, rồi quay lại đặt cả bộ khay cho quán cà phê.", "Một thợ đan trong làng"),
+            (
+                "q",
+                "Khách đặt làn đi chợ về làm quà, rồi quay lại đặt cả bộ khay cho quán cà phê.",
+                "Một thợ đan trong làng",
+            ),
             "Sàn hỗ trợ nhân viên của ban quản lý mở gian hàng thay cho các nghệ nhân lớn tuổi, sau đó bàn giao lại khi con cháu đã quen cách bán.",
         ],
     },
@@ -282,7 +294,25 @@ STANDARD_PAGES = [
 ]
 
 BANNERS = [
-    ("Vải thiều chính vụ", "Đặt vải tươi hái trong ngày từ các hợp tác xã đạt VietGAP.", "Xem sản phẩm", "/san-pham/", ((176, 28, 46), (233, 120, 80))),
-    ("Sản phẩm OCOP của tỉnh", "Mỳ gạo, mật ong, chè xanh… được đánh giá và phân hạng sao.", "Khám phá", "/san-pham/", ((31, 111, 67), (140, 180, 70))),
-    ("Mở gian hàng miễn phí", "Hộ sản xuất và hợp tác xã bán trực tiếp cho người mua cả nước.", "Hướng dẫn bán hàng", "/huong-dan-ban-hang/", ((28, 64, 120), (70, 150, 190))),
+    (
+        "Vải thiều chính vụ",
+        "Đặt vải tươi hái trong ngày từ các hợp tác xã đạt VietGAP.",
+        "Xem sản phẩm",
+        "/san-pham/",
+        ((176, 28, 46), (233, 120, 80)),
+    ),
+    (
+        "Sản phẩm OCOP của tỉnh",
+        "Mỳ gạo, mật ong, chè xanh… được đánh giá và phân hạng sao.",
+        "Khám phá",
+        "/san-pham/",
+        ((31, 111, 67), (140, 180, 70)),
+    ),
+    (
+        "Mở gian hàng miễn phí",
+        "Hộ sản xuất và hợp tác xã bán trực tiếp cho người mua cả nước.",
+        "Hướng dẫn bán hàng",
+        "/huong-dan-ban-hang/",
+        ((28, 64, 120), (70, 150, 190)),
+    ),
 ]

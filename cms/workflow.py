@@ -57,10 +57,7 @@ def _image_permission(action):
     model = get_image_model()
     image_ct = ContentType.objects.get_for_model(model)
     # "add"/"change" are Django's per-model codenames; "choose_image" is declared in Meta.
-    if action == "choose":
-        codename = "choose_image"
-    else:
-        codename = f"{action}_{model._meta.model_name}"
+    codename = "choose_image" if action == "choose" else f"{action}_{model._meta.model_name}"
     return Permission.objects.get(content_type=image_ct, codename=codename)
 
 
