@@ -52,13 +52,10 @@ def _page_permission(codename):
 
 
 def _image_permission(action):
-    from wagtail.images import get_image_model
-
-    model = get_image_model()
-    image_ct = ContentType.objects.get_for_model(model)
-    # "add"/"change" are Django's per-model codenames; "choose_image" is declared in Meta.
-    codename = "choose_image" if action == "choose" else f"{action}_{model._meta.model_name}"
-    return Permission.objects.get(content_type=image_ct, codename=codename)
+    # Wagtail checks image permissions against wagtailimages.Image even with a custom
+    # image model (its policy's auth_model): add_image, change_image, choose_image.
+    image_ct = ContentType.objects.get(app_label="wagtailimages", model="image")
+    return Permission.objects.get(content_type=image_ct, codename=f"{action}_image")
 
 
 @transaction.atomic
