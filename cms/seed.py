@@ -50,7 +50,7 @@ def _wrap(draw, text, font, width):
     return lines
 
 
-def make_picture(title, colours, size=(1200, 675), seed=0):
+def make_picture(title, colours, size=(1200, 675), seed=0, with_text=True):
     """A gradient picture with soft circles and the title: a believable cover, no download."""
     width, height = size
     top, bottom = colours
@@ -70,6 +70,8 @@ def make_picture(title, colours, size=(1200, 675), seed=0):
         odraw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(255, 255, 255, 38))
     image = PILImage.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
     draw = ImageDraw.Draw(image)
+    if not with_text:
+        return _jpeg(image)
     font = _font(max(28, width // 22))
     lines = _wrap(draw, title, font, width - 120)[:3]
     line_height = font.size + 14
@@ -78,18 +80,22 @@ def make_picture(title, colours, size=(1200, 675), seed=0):
         draw.text((62, y + 2), line, font=font, fill=(0, 0, 0))
         draw.text((60, y), line, font=font, fill=(255, 255, 255))
         y += line_height
+    return _jpeg(image)
+
+
+def _jpeg(image):
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=82)
     return buffer.getvalue()
 
 
-def get_or_make_image(title, colours, seed=0, size=(1200, 675), alt=""):
+def get_or_make_image(title, colours, seed=0, size=(1200, 675), alt="", with_text=True):
     from images.models import CustomImage
 
     image = CustomImage.objects.filter(title=title).first()
     if image is not None:
         return image
-    data = make_picture(title, colours, size=size, seed=seed)
+    data = make_picture(title, colours, size=size, seed=seed, with_text=with_text)
     image = CustomImage(title=title, alt_text=alt or title)
     image.file = ImageFile(io.BytesIO(data), name=f"cms-{seed}.jpg")
     image.save()
@@ -258,7 +264,7 @@ def ensure_home_layout(home, rng):
         slides = []
         for index, (title, text, link_text, url, colours) in enumerate(content.BANNERS):
             image = get_or_make_image(
-                f"Banner: {title}", colours, seed=index + 80, size=(1400, 520)
+                f"Băng rôn: {title}", colours, seed=index + 80, size=(1400, 520), with_text=False
             )
             slides.append(
                 (

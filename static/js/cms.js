@@ -7,3 +7,20 @@ document.addEventListener("click", function (event) {
     link.textContent = link.getAttribute("data-copied");
   });
 });
+
+// Banner carousel: the track scrolls (swipe on phones); the arrows step one slide.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("[data-banner-step]");
+  if (!button) return;
+  var track = button.parentElement.querySelector(".banner__track");
+  var step = parseInt(button.getAttribute("data-banner-step"), 10);
+  var width = track.clientWidth;
+  var atEnd = track.scrollLeft + width >= track.scrollWidth - 4;
+  if (step > 0 && atEnd) {
+    track.scrollTo({ left: 0, behavior: "smooth" });
+  } else if (step < 0 && track.scrollLeft <= 4) {
+    track.scrollTo({ left: track.scrollWidth, behavior: "smooth" });
+  } else {
+    track.scrollBy({ left: step * width, behavior: "smooth" });
+  }
+});
