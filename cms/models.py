@@ -272,7 +272,7 @@ class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
     def index_route(self, request):
         articles, state = self.filtered_articles(request)
         paginator = Paginator(articles, self.per_page, allow_empty_first_page=True)
-        raw = request.GET.get("page", "1")
+        raw = request.GET.get("page", "").strip() or "1"
         try:
             page_obj = paginator.page(raw)
         except PageNotAnInteger as exc:

@@ -1,5 +1,5 @@
-from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.http import HttpResponse
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
@@ -26,6 +26,19 @@ def robots_txt(request):
 
 
 @require_GET
-@cache_page(60 * 10)
-def sitemap_xml(request):
-    return django_sitemap(request, sitemaps=build_sitemaps(request))
+@cache_page(60 * 5)
+def sitemap_index(request):
+    """sitemap.xml: an index of the section sitemaps (pages, products, booths), each
+    split into pages of 5 000 addresses so 100 000 products stay within the protocol."""
+    return sitemap_views.index(
+        request, sitemaps=build_sitemaps(request), sitemap_url_name="cms:sitemap_section"
+    )
+
+
+@require_GET
+@cache_page(60 * 5)
+def sitemap_section(request, section):
+    sitemaps = build_sitemaps(request)
+    if section not in sitemaps:
+        raise Http404
+    return sitemap_views.sitemap(request, sitemaps=sitemaps, section=section)

@@ -174,3 +174,16 @@ def test_article_query_count_does_not_grow_with_related_products(client, make_ar
     q2 = _count(client, a2.url)
     print(f"article queries: {q1} (1 related product) / {q2} (6 related products)")
     assert q1 == q2
+
+
+def test_empty_page_number_is_the_first_page(client, make_article):
+    make_article(title="Tin trang một")
+    response = client.get("/tin-tuc/?page=")
+    assert response.status_code == 200
+    assert "Tin trang một" in response.content.decode()
+
+
+def test_unknown_tag_message_escapes_the_input(client, news_index):
+    html = client.get("/tin-tuc/?tag=<script>alert(1)</script>").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html

@@ -13,11 +13,29 @@ NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def sitemap_locations(client):
+    """Every address listed by the sections the sitemap index points to."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    assert root.tag == f"{NS}urlset"
-    return [loc.text for loc in root.iter(f"{NS}loc")]
+    index = ET.fromstring(response.content)
+    assert index.tag == f"{NS}sitemapindex"
+    sections = [loc.text for loc in index.iter(f"{NS}loc")]
+    assert {s.split("/")[-1].split("?")[0] for s in sections} == {
+        "sitemap-pages.xml",
+        "sitemap-products.xml",
+        "sitemap-booths.xml",
+    }
+    locations = []
+    for section in sections:
+        response = client.get(section.replace("http://testserver", ""))
+        assert response.status_code == 200
+        root = ET.fromstring(response.content)
+        assert root.tag == f"{NS}urlset"
+        locations += [loc.text for loc in root.iter(f"{NS}loc")]
+    return locations
+
+
+def test_unknown_sitemap_section_is_a_404(client):
+    assert client.get("/sitemap-khong-co.xml").status_code == 404
 
 
 def test_sitemap_lists_live_pages_public_products_and_booths(client, make_article):
