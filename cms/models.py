@@ -422,6 +422,8 @@ class ArticlePage(SeoMixin, Page):
 
     def neighbours(self):
         """(previous, next): the older and the newer live article in the same section."""
+        if self.pk is None:  # previewing an article not saved yet
+            return None, None
         siblings = (
             ArticlePage.objects.live()
             .sibling_of(self, inclusive=False)
@@ -456,7 +458,7 @@ class ArticlePage(SeoMixin, Page):
         context["previous_article"], context["next_article"] = self.neighbours()
         context["article_categories"] = list(self.categories.all())
         context["article_tags"] = list(self.tags.all())
-        context["news_index"] = self.get_parent()
+        context["news_index"] = self.get_parent() if self.path else None
         return context
 
     def serve(self, request, *args, **kwargs):

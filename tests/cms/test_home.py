@@ -172,3 +172,29 @@ def test_home_query_count_is_the_same_for_one_and_many_items(client, home, make_
     many = _count(client)
     print(f"home queries: {one} (1 item each) / {many} (8 items each)")
     assert one == many
+
+
+def test_home_preview_with_unsaved_featured_items(client, home, superuser):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    product = ProductFactory(name="Chè xanh Tân Cương")
+    category = CategoryFactory(name="Đồ uống")
+    client.force_login(superuser)
+    data = nested_form_data(
+        {
+            "title": home.title,
+            "slug": home.slug,
+            "intro": "Xem trước trang chủ",
+            "lead": "",
+            "banners": streamfield([]),
+            "featured_categories": inline_formset([{"category": category.pk}]),
+            "featured_products": inline_formset([{"product": product.pk}]),
+            "featured_booths": inline_formset([]),
+        }
+    )
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(home.pk,))
+    assert client.post(url, data).json()["is_valid"] is True
+    html = client.get(url).content.decode()
+    assert "Chè xanh Tân Cương" in section(html, "home-featured")
+    assert "Đồ uống" in section(html, "home-cats")

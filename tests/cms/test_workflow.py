@@ -156,3 +156,15 @@ def test_scheduled_publishing(client, make_article):
     article.refresh_from_db()
     assert article.live
     assert "Tin đăng hẹn giờ" in client.get("/tin-tuc/").content.decode()
+
+
+def test_preview_of_a_new_article_renders(client, editor, news_index):
+    client.force_login(editor)
+    preview_url = reverse(
+        "wagtailadmin_pages:preview_on_add", args=("cms", "articlepage", news_index.pk)
+    )
+    data = article_form("Bài chưa lưu", "bai-chua-luu")
+    assert client.post(preview_url, data).json()["is_valid"] is True
+    response = client.get(preview_url)
+    assert response.status_code == 200
+    assert "Bài chưa lưu" in response.content.decode()
