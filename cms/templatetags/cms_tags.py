@@ -92,3 +92,13 @@ def query_with(context, **changes):
 def clean_richtext(value):
     """Wagtail rich text expanded to HTML, then cleaned by the allow-list sanitiser."""
     return mark_safe(clean_html(richtext(value)))
+
+
+@register.filter
+def ld_json(data):
+    """A dict as the body of <script type="application/ld+json">, safe inside HTML."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)

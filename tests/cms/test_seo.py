@@ -103,3 +103,19 @@ def test_news_index_canonical_keeps_the_page_number(client, make_article, monkey
     html = client.get("/tin-tuc/?page=2&utm_source=x").content.decode()
     assert '<link rel="canonical" href="http://testserver/tin-tuc/?page=2">' in html
     assert 'type="application/rss+xml"' in html
+
+
+def test_article_carries_news_article_json_ld(client, make_article):
+    import json
+
+    article = make_article(title="Mật ong </script><b>hoa vải</b>", lead="Mật ong vụ xuân.")
+    html = client.get(article.url).content.decode()
+    start = html.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    payload = html[start : html.index("</script>", start)]
+    data = json.loads(payload)
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Mật ong </script><b>hoa vải</b>"
+    assert data["author"]["name"] == "Ban biên tập"
+    assert data["image"][0].startswith("http://testserver/")
