@@ -5,6 +5,7 @@ Both keep {product id: (quantity, price seen)}. `CartView` re-reads every produc
 added it: price, stock, visibility.
 """
 
+import contextlib
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -29,9 +30,7 @@ def parse_quantity(raw, *, allow_zero=False):
     if value < 0 or (value == 0 and not allow_zero):
         raise CartError(_("The quantity must be at least 1."))
     if value > MAX_QUANTITY:
-        raise CartError(
-            _("At most %(max)d of one product per order.") % {"max": MAX_QUANTITY}
-        )
+        raise CartError(_("At most %(max)d of one product per order.") % {"max": MAX_QUANTITY})
     return value
 
 
@@ -150,7 +149,8 @@ def update(request, product_id, quantity):
     product = _buyable(product_id)
     if quantity > product.stock:
         raise CartError(
-            _("Only %(n)d of “%(name)s” left in stock.") % {"n": product.stock, "name": product.name}
+            _("Only %(n)d of “%(name)s” left in stock.")
+            % {"n": product.stock, "name": product.name}
         )
     # Keep the price the shopper last saw: the cart page shows any change.
     store.set(product_id, quantity, lines[product_id][1])
@@ -158,10 +158,8 @@ def update(request, product_id, quantity):
 
 
 def remove(request, product_id):
-    try:
+    with contextlib.suppress(TypeError, ValueError):
         store_for(request).remove(int(product_id))
-    except (TypeError, ValueError):
-        pass
 
 
 def acknowledge_prices(request, lines):
@@ -289,9 +287,7 @@ def view(request):
         if product.stock <= 0:
             line.problems.append(_("Out of stock."))
         elif quantity > product.stock:
-            line.problems.append(
-                _("Only %(n)d left: lower the quantity.") % {"n": product.stock}
-            )
+            line.problems.append(_("Only %(n)d left: lower the quantity.") % {"n": product.stock})
         groups.setdefault(product.booth_id, BoothGroup(product.booth, [])).lines.append(line)
     ordered = sorted(groups.values(), key=lambda g: g.booth.name)
     return CartView(ordered, unavailable)

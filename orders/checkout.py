@@ -58,9 +58,7 @@ def place_orders(user, cart_view, data, payment_method, fingerprint):
         for line in cart_view.lines:
             product = current.get(line.product_id)
             if product is None or product.price != line.unit_price:
-                raise CartChanged(
-                    _("Prices or quantities changed: please check your order again.")
-                )
+                raise CartChanged(_("Prices or quantities changed: please check your order again."))
         # Sorted by id: concurrent checkouts lock rows in the same order (no deadlock).
         for line in sorted(cart_view.lines, key=lambda line: line.product_id):
             if not stock.reserve(line.product_id, line.quantity):
@@ -101,7 +99,9 @@ def place_orders(user, cart_view, data, payment_method, fingerprint):
                     for line in group.lines
                 ]
             )
-            OrderStatusChange.objects.create(order=order, to_status=Order.Status.PENDING, actor=user)
+            OrderStatusChange.objects.create(
+                order=order, to_status=Order.Status.PENDING, actor=user
+            )
             orders.append(order)
 
         from orders import emails

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 MAX_QUANTITY = 99  # per product line: a sane maximum for a household order
 
@@ -68,20 +69,20 @@ def new_reference():
 
 class Order(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        CONFIRMED = "confirmed", _("Confirmed")
-        SHIPPING = "shipping", _("Shipping")
-        DELIVERED = "delivered", _("Delivered")
-        CANCELLED = "cancelled", _("Cancelled")
+        PENDING = "pending", pgettext_lazy("order status", "Pending")
+        CONFIRMED = "confirmed", pgettext_lazy("order status", "Confirmed")
+        SHIPPING = "shipping", pgettext_lazy("order status", "Shipping")
+        DELIVERED = "delivered", pgettext_lazy("order status", "Delivered")
+        CANCELLED = "cancelled", pgettext_lazy("order status", "Cancelled")
 
     class PaymentMethod(models.TextChoices):
         COD = "cod", _("Cash on delivery")
         CARD = "card", _("Card (Stripe)")
 
     class PaymentStatus(models.TextChoices):
-        UNPAID = "unpaid", _("Unpaid")
-        PAID = "paid", _("Paid")
-        REFUNDED = "refunded", _("Refunded")
+        UNPAID = "unpaid", pgettext_lazy("payment status", "Unpaid")
+        PAID = "paid", pgettext_lazy("payment status", "Paid")
+        REFUNDED = "refunded", pgettext_lazy("payment status", "Refunded")
 
     number = models.CharField(_("order number"), max_length=20, unique=True)
     checkout_reference = models.CharField(_("checkout reference"), max_length=20, db_index=True)
@@ -137,6 +138,12 @@ class Order(models.Model):
     def __str__(self):
         return self.number
 
+    def get_absolute_url(self):
+        return reverse("orders:my_order_detail", kwargs={"number": self.number})
+
+    def get_seller_url(self):
+        return reverse("orders:seller_order_detail", kwargs={"number": self.number})
+
     @property
     def address(self):
         return ", ".join(p for p in (self.street, self.ward, self.province) if p)
@@ -148,12 +155,6 @@ class Order(models.Model):
             and self.payment_status == self.PaymentStatus.UNPAID
             and self.status == self.Status.PENDING
         )
-
-    def get_absolute_url(self):
-        return reverse("orders:my_order_detail", kwargs={"number": self.number})
-
-    def get_seller_url(self):
-        return reverse("orders:seller_order_detail", kwargs={"number": self.number})
 
 
 class OrderItem(models.Model):

@@ -30,6 +30,5 @@ def daily_orders(booth=None, days=30):
     )
     by_day = {row["day"]: (row["n"], int(row["revenue"] or 0)) for row in rows}
     return [
-        (day, *by_day.get(day, (0, 0)))
-        for day in (start + timedelta(days=i) for i in range(days))
+        (day, *by_day.get(day, (0, 0))) for day in (start + timedelta(days=i) for i in range(days))
     ]

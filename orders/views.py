@@ -69,7 +69,10 @@ def cart_remove(request):
 def _last_address(user):
     last = Order.objects.filter(user=user).order_by("-created_at").first()
     if last is None:
-        return {"recipient_name": user.get_full_name() if user.full_name else "", "phone": user.phone}
+        return {
+            "recipient_name": user.get_full_name() if user.full_name else "",
+            "phone": user.phone,
+        }
     return {
         field: getattr(last, field)
         for field in ("recipient_name", "phone", "province", "ward", "street")
@@ -124,7 +127,9 @@ def _start_card_payment(request, orders):
     expires = orders[0].created_at + timedelta(minutes=checkout.card_expiry_minutes())
     try:
         session = payments.create_checkout_session(
-            orders, success_url=f"{base}?ket-qua=thanh-cong", cancel_url=f"{base}?ket-qua=huy",
+            orders,
+            success_url=f"{base}?ket-qua=thanh-cong",
+            cancel_url=f"{base}?ket-qua=huy",
             expires_at=expires,
         )
     except payments.PaymentError as exc:
@@ -264,7 +269,9 @@ def seller_orders(request):
 
 @login_required
 def seller_order_detail(request, number):
-    order = get_object_or_404(_detail_queryset().for_booths(booths_for(request.user)), number=number)
+    order = get_object_or_404(
+        _detail_queryset().for_booths(booths_for(request.user)), number=number
+    )
     roles = transitions.roles_for(request.user, order) & {"seller", "moderator"} or {"seller"}
     return render(
         request,
@@ -300,7 +307,9 @@ def seller_order_move(request, number):
 
 @login_required
 def packing_slip(request, number):
-    order = get_object_or_404(_detail_queryset().for_booths(booths_for(request.user)), number=number)
+    order = get_object_or_404(
+        _detail_queryset().for_booths(booths_for(request.user)), number=number
+    )
     return render(request, "orders/packing_slip.html", {"order": order})
 
 

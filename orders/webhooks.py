@@ -60,10 +60,7 @@ class WebhookHandler:
                     )
             except IntegrityError:
                 return HttpResponse("duplicate event ignored", status=200)
-            if handler is None:
-                outcome = "ignored: unhandled type"
-            else:
-                outcome = handler(self, obj)
+            outcome = "ignored: unhandled type" if handler is None else handler(self, obj)
             record.outcome = outcome[:255]
             record.save(update_fields=["outcome"])
         return HttpResponse(outcome, status=200)

@@ -28,7 +28,7 @@ def test_guest_adds_products_and_cart_groups_them_by_booth(client, lychee, chick
 def test_header_shows_cart_count(client, lychee):
     add_to_cart(client, lychee, 3)
     html = client.get("/gio-hang/").content.decode()
-    assert 'data-cart-count>3<' in html
+    assert "data-cart-count>3<" in html
 
 
 @pytest.mark.parametrize("bad", ["0", "-2", "abc", "", "1.5", "100"])

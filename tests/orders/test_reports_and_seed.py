@@ -27,9 +27,7 @@ def make_order(booth, user, total, days_ago=0, status="pending"):
         subtotal=total,
         total=total,
     )
-    Order.objects.filter(pk=order.pk).update(
-        created_at=timezone.now() - timedelta(days=days_ago)
-    )
+    Order.objects.filter(pk=order.pk).update(created_at=timezone.now() - timedelta(days=days_ago))
     return order
 
 
@@ -72,7 +70,5 @@ def test_seed_demo_adds_orders_in_several_states_once():
     assert set(Order.objects.values_list("status", flat=True)) == set(Order.Status.values)
     call_command("seed_demo", "--only", "orders", verbosity=0)
     assert Order.objects.count() == first
-    sold = sum(
-        i.quantity for o in Order.objects.active() for i in o.items.all()
-    )
+    sold = sum(i.quantity for o in Order.objects.active() for i in o.items.all())
     assert sum(Product.objects.values_list("stock", flat=True)) == stock_before - sold

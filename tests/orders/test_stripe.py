@@ -61,22 +61,26 @@ def test_session_amounts_are_whole_dong_integers(card_orders, stripe_on):
     assert sorted(amounts) == [85_000, 150_000]
     assert all(type(a) is int for a in amounts)
     assert {item["price_data"]["currency"] for item in params["line_items"]} == {"vnd"}
-    assert sum(
-        i["price_data"]["unit_amount"] * i["quantity"] for i in params["line_items"]
-    ) == sum(o.total for o in card_orders)
+    assert sum(i["price_data"]["unit_amount"] * i["quantity"] for i in params["line_items"]) == sum(
+        o.total for o in card_orders
+    )
     # stripe-mock validates the parameters against Stripe's API description.
     session = payments.create_checkout_session(card_orders, "http://x/ok", "http://x/cancel")
     assert session.id.startswith("cs_")
 
 
-def test_completed_three_times_pays_once(card_orders, post_event, django_capture_on_commit_callbacks):
+def test_completed_three_times_pays_once(
+    card_orders, post_event, django_capture_on_commit_callbacks
+):
     payload = event("evt_paid_1", "checkout.session.completed", session_obj(card_orders))
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         responses = [post_event(payload) for _ in range(3)]
     assert [r.status_code for r in responses] == [200, 200, 200]
     assert PaymentEvent.objects.filter(event_id="evt_paid_1").count() == 1
     orders = reload(card_orders)
-    assert all(o.payment_status == "paid" and o.stripe_payment_intent == "pi_issue6" for o in orders)
+    assert all(
+        o.payment_status == "paid" and o.stripe_payment_intent == "pi_issue6" for o in orders
+    )
     assert len(callbacks) == 1  # one "payment received" mailing, not three
     # A different event id for the same payment (Stripe retries with new ids) is harmless.
     again = event("evt_paid_2", "checkout.session.completed", session_obj(card_orders))
@@ -121,7 +125,9 @@ def test_completed_after_expired_is_refunded_not_revived(
         post_event(event("evt_2", "checkout.session.completed", session_obj(card_orders)))
     orders = reload(card_orders)
     assert all(o.status == "cancelled" for o in orders)
-    assert all(o.payment_status == "refunded" and o.stripe_refund_id.startswith("re_") for o in orders)
+    assert all(
+        o.payment_status == "refunded" and o.stripe_refund_id.startswith("re_") for o in orders
+    )
     assert Product.objects.get(pk=lychee.pk).stock == 10  # released once only
 
 
@@ -138,7 +144,9 @@ def test_not_yet_paid_session_does_not_pay(card_orders, post_event):
     "overrides", [{"amount_total": 1000}, {"currency": "usd"}, {"amount_total": None}]
 )
 def test_wrong_amount_or_currency_is_not_paid(card_orders, post_event, overrides):
-    payload = event("evt_wrong", "checkout.session.completed", session_obj(card_orders, **overrides))
+    payload = event(
+        "evt_wrong", "checkout.session.completed", session_obj(card_orders, **overrides)
+    )
     assert post_event(payload).status_code == 200
     assert all(o.payment_status == "unpaid" for o in reload(card_orders))
     assert "mismatch" in PaymentEvent.objects.get(event_id="evt_wrong").outcome
@@ -162,7 +170,9 @@ def test_old_timestamp_is_refused(card_orders, post_event):
     assert all(o.payment_status == "unpaid" for o in reload(card_orders))
 
 
-@pytest.mark.parametrize("payload", ["not json", '{"id": "evt_x"}', "[]", '{"id":1,"type":"x","data":{"object":[]}}'])
+@pytest.mark.parametrize(
+    "payload", ["not json", '{"id": "evt_x"}', "[]", '{"id":1,"type":"x","data":{"object":[]}}']
+)
 def test_payloads_that_are_not_events_are_refused(db, stripe_on, post_event, payload):
     assert post_event(payload).status_code == 400
     assert PaymentEvent.objects.count() == 0
@@ -189,9 +199,7 @@ def test_webhook_is_404_without_a_secret(db, settings, post_event):
     assert post_event(event("evt_n", "charge.refunded", {})).status_code == 404
 
 
-def test_seller_cancelling_a_paid_order_refunds_it(
-    client, card_orders, seller, post_event, lychee
-):
+def test_seller_cancelling_a_paid_order_refunds_it(client, card_orders, seller, post_event, lychee):
     post_event(event("evt_p", "checkout.session.completed", session_obj(card_orders)))
     order = Order.objects.get(booth__memberships__user=seller)
     client.force_login(seller)
@@ -233,7 +241,13 @@ def test_full_refund_from_stripe_cancels_the_orders(card_orders, post_event, lyc
 
 
 def test_refund_before_payment_event_is_harmless(card_orders, post_event):
-    charge = {"id": "ch_1", "payment_intent": "pi_issue6", "amount": 1, "amount_refunded": 1, "refunded": True}
+    charge = {
+        "id": "ch_1",
+        "payment_intent": "pi_issue6",
+        "amount": 1,
+        "amount_refunded": 1,
+        "refunded": True,
+    }
     assert post_event(event("evt_early", "charge.refunded", charge)).status_code == 200
     post_event(event("evt_paid", "checkout.session.completed", session_obj(card_orders)))
     assert all(o.payment_status == "paid" for o in reload(card_orders))
