@@ -124,7 +124,10 @@ def _start_card_payment(request, orders):
 
     reference = orders[0].checkout_reference
     base = request.build_absolute_uri(reverse("orders:payment_return", args=[reference]))
-    expires = orders[0].created_at + timedelta(minutes=checkout.card_expiry_minutes())
+    # Stripe closes the session a little before the expiry command cancels the orders
+    # (Stripe's minimum is 30 minutes); a payment that still lands late is refunded.
+    window = max(30, checkout.card_expiry_minutes() - 10)
+    expires = orders[0].created_at + timedelta(minutes=window)  # same on a retry
     try:
         session = payments.create_checkout_session(
             orders,

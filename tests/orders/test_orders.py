@@ -177,3 +177,23 @@ def test_moderator_sees_all_orders_in_admin_and_others_do_not(client, moderator,
     seller.save()
     client.force_login(seller)
     assert client.get("/django-admin/orders/order/").status_code == 403
+
+
+def test_moderator_sees_all_orders_in_wagtail_and_cannot_edit(client, moderator, order, seller):
+    from django.contrib.auth.models import Permission
+
+    access = Permission.objects.get(codename="access_admin")
+    moderator.user_permissions.add(access)
+    client.force_login(moderator)
+    listing = client.get("/cms-admin/don-hang/")
+    assert listing.status_code == 200 and order.number in listing.content.decode()
+    inspect = client.get(f"/cms-admin/don-hang/inspect/{order.pk}/")
+    assert inspect.status_code == 200 and "Phạm Thị Mua" in inspect.content.decode()
+    edit = client.post(f"/cms-admin/don-hang/edit/{order.pk}/", {"status": "delivered"})
+    assert edit.status_code in (302, 403)
+    order.refresh_from_db()
+    assert order.status == "pending"
+    # Booth staff with admin access still cannot list orders there.
+    seller.user_permissions.add(access)
+    client.force_login(seller)
+    assert client.get("/cms-admin/don-hang/").status_code in (302, 403)

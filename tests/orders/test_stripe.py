@@ -251,3 +251,13 @@ def test_refund_before_payment_event_is_harmless(card_orders, post_event):
     assert post_event(event("evt_early", "charge.refunded", charge)).status_code == 200
     post_event(event("evt_paid", "checkout.session.completed", session_obj(card_orders)))
     assert all(o.payment_status == "paid" for o in reload(card_orders))
+
+
+def test_pay_again_reopens_the_same_checkout_session(client, card_orders, post_event):
+    reference = card_orders[0].checkout_reference
+    response = client.post(f"/dat-hang/{reference}/thanh-toan/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("https://checkout.stripe.com/")
+    post_event(event("evt_paid", "checkout.session.completed", session_obj(card_orders)))
+    response = client.post(f"/dat-hang/{reference}/thanh-toan/")
+    assert response["Location"].endswith(f"/dat-hang/{reference}/")  # nothing left to pay
