@@ -108,3 +108,21 @@ def test_guest_cart_merges_into_saved_cart_at_login(client, shopper, lychee, chi
     assert saved == {lychee.pk: 3, chicken.pk: 1}
     assert "cart" not in client.session
     assert cart_page(client).context["cart"].count == 4
+
+
+def test_product_sold_out_while_in_cart_is_flagged_and_checkout_refused(client, shopper, lychee):
+    client.force_login(shopper)
+    add_to_cart(client, lychee, 2)
+    page = client.get("/dat-hang/")
+    fingerprint = page.context["form"].initial["fingerprint"]
+    Product.objects.filter(pk=lychee.pk).update(stock=0)
+    cart = cart_page(client).context["cart"]
+    assert cart.has_problems and cart.lines[0].problems
+    from tests.orders.conftest import ADDRESS
+
+    response = client.post("/dat-hang/", {**ADDRESS, "fingerprint": fingerprint})
+    assert response.status_code == 409
+    from orders.models import Order
+
+    assert Order.objects.count() == 0
+    assert Product.objects.get(pk=lychee.pk).stock == 0
