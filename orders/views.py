@@ -264,6 +264,7 @@ def seller_orders(request):
             "page": page,
             "orders": page.object_list,
             "booths": booths,
+            "booth": booths[0] if len(booths) == 1 else None,
             "statuses": Order.Status.choices,
             "current_status": status,
         },
@@ -279,7 +280,11 @@ def seller_order_detail(request, number):
     return render(
         request,
         "orders/seller_order_detail.html",
-        {"order": order, "actions": transitions.available_actions(order, roles)},
+        {
+            "order": order,
+            "booth": order.booth,
+            "actions": transitions.available_actions(order, roles),
+        },
     )
 
 
