@@ -8,6 +8,7 @@ Roles: "seller" (member of the order's booth), "shopper" (the buyer), "moderator
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from orders.models import Order, OrderStatusChange
 
@@ -29,10 +30,10 @@ TIMESTAMP_FIELD = {
 }
 
 ACTION_LABELS = {
-    S.CONFIRMED: _("Confirm"),
-    S.SHIPPING: _("Mark as shipped"),
-    S.DELIVERED: _("Mark as delivered"),
-    S.CANCELLED: _("Cancel order"),
+    S.CONFIRMED: pgettext_lazy("order action", "Confirm"),
+    S.SHIPPING: pgettext_lazy("order action", "Mark as shipped"),
+    S.DELIVERED: pgettext_lazy("order action", "Mark as delivered"),
+    S.CANCELLED: pgettext_lazy("order action", "Cancel order"),
 }
 
 
