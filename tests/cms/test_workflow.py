@@ -168,3 +168,20 @@ def test_preview_of_a_new_article_renders(client, editor, news_index):
     response = client.get(preview_url)
     assert response.status_code == 200
     assert "Bài chưa lưu" in response.content.decode()
+
+
+def test_setup_command_creates_groups_and_workflow_once(home):
+    import io
+
+    from django.contrib.auth.models import Group
+    from wagtail.models import Workflow
+
+    from accounts import roles
+
+    out = io.StringIO()
+    call_command("setup_editorial_workflow", stdout=out)
+    call_command("setup_editorial_workflow", stdout=out)
+    assert Workflow.objects.filter(name="Duyệt tin bài").count() == 1
+    assert Group.objects.filter(name__in=[roles.EDITORS, roles.APPROVERS]).count() == 2
+    assert home.get_workflow().name == "Duyệt tin bài"
+    assert "Duyệt tin bài" in out.getvalue()
