@@ -66,7 +66,7 @@ def ensure_editorial_workflow(home=None):
     home = home or HomePage.objects.first()
     editors, _ = Group.objects.get_or_create(name=roles.EDITORS)
     approvers, _ = Group.objects.get_or_create(name=roles.APPROVERS)
-    root_collection = Collection.get_first_root_node()
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
 
     for group, page_perms, model_perms in (
         (editors, EDITOR_PAGE_PERMISSIONS, EDITOR_MODEL_PERMISSIONS),
