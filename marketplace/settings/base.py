@@ -254,6 +254,9 @@ STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = env("STRIPE_API_BASE", "")  # e.g. stripe-mock on http://127.0.0.1:12111
 STRIPE_CURRENCY = "vnd"
+# Unpaid card orders are cancelled (stock released) after this many minutes by
+# `manage.py expire_unpaid_orders`.
+ORDER_CARD_EXPIRY_MINUTES = env_int("ORDER_CARD_EXPIRY_MINUTES", 60)
 
 # --- E-mail -------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
