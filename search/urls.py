@@ -1,10 +1,10 @@
 from django.urls import path
 
-from marketplace.views import coming_soon
+from . import views
 
 app_name = "search"
 
 urlpatterns = [
-    path("tim-kiem/", coming_soon, name="search"),
-    path("tim-kiem/goi-y/", coming_soon, name="autocomplete"),
+    path("tim-kiem/", views.search, name="search"),
+    path("tim-kiem/goi-y/", views.autocomplete, name="autocomplete"),
 ]

@@ -1,0 +1,86 @@
+"""Facet groups for the page: labels from the database, links that toggle a filter."""
+
+from django.core.cache import cache
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.templatetags.market import format_vnd as vnd
+
+from .params import PRICE_BANDS
+
+
+def _price_label(lo, hi):
+    if lo == 0:
+        return _("Under %(price)s") % {"price": vnd(hi)}
+    if hi is None:
+        return _("From %(price)s") % {"price": vnd(lo)}
+    return f"{vnd(lo)} – {vnd(hi)}"
+
+
+def _names(model, ids):
+    """{pk: name} for facet labels, from a short-lived cache (they rarely change)."""
+    if not ids:
+        return {}
+    key = f"search:facet-names:{model._meta.label_lower}:{get_language()}"
+    names = cache.get(key) or {}
+    missing = [pk for pk in ids if pk not in names]
+    if missing:
+        names.update(model.objects.filter(pk__in=missing).values_list("pk", "name"))
+        cache.set(key, names, 60)
+    return {pk: names[pk] for pk in ids if pk in names}
+
+
+def facet_groups(params, results):
+    """[(key, title, [{label, count, url, selected}])] for the product facets."""
+    from areas.models import Area
+    from catalog.models import Category
+
+    facets = results.facets or {}
+    cat_ids = [v for v, _n in facets.get("category", [])]
+    area_ids = [v for v, _n in facets.get("area", [])]
+    categories = _names(Category, cat_ids)
+    areas = _names(Area, area_ids)
+
+    def option(name, value, label, count):
+        selected = getattr(params, name) == value
+        return {
+            "label": label,
+            "count": count,
+            "selected": selected,
+            "url": params.url(**{name: None if selected else value, "page": None}),
+        }
+
+    groups = []
+    items = [
+        option("category", v, categories[v], n)
+        for v, n in facets.get("category", [])
+        if v in categories
+    ]
+    if items:
+        groups.append(("category", _("Category"), items))
+    items = [option("area", v, areas[v], n) for v, n in facets.get("area", []) if v in areas]
+    if items:
+        groups.append(("area", _("Area of origin"), items))
+    items = [
+        option(
+            "stars",
+            v,
+            ngettext("OCOP %(n)s star", "OCOP %(n)s stars", v) % {"n": v}
+            if v
+            else _("No OCOP rating"),
+            n,
+        )
+        for v, n in facets.get("stars", [])
+        if n
+    ]
+    if items:
+        groups.append(("stars", _("OCOP stars"), items))
+    counts = dict(facets.get("price", []))
+    items = [
+        option("price", key, _price_label(lo, hi), counts.get(key, 0))
+        for key, lo, hi in PRICE_BANDS
+        if counts.get(key)
+    ]
+    if items:
+        groups.append(("price", _("Price"), items))
+    return groups

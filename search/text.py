@@ -1,0 +1,136 @@
+"""Vietnamese text as the search service sees it.
+
+Elasticsearch here has no asciifolding filter, so folding happens in Python, the same way
+for documents and queries: `search_fold("Mỳ Chũ") == "mi chu"`.
+
+- diacritics dropped, đ → d (`marketplace.text.fold_vietnamese`), lower case;
+- a syllable-final "y" after a consonant becomes "i" ("mỳ"/"mì", "kỳ"/"kì", "lý"/"lí"
+  are both in common use), so "mi chu" and "my chu" meet.
+
+Every step maps one character to one character, so offsets in the folded text are offsets
+in the original: that is how snippets are highlighted without trusting any HTML.
+"""
+
+import html
+import re
+import unicodedata
+
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+
+from marketplace.text import fold_vietnamese
+
+MAX_QUERY_LENGTH = 200
+_CONSONANT_Y = re.compile(r"(?<![a-z])([bcdfghklmnpqrstvx]{1,3})y(?![a-z0-9])")
+_WORD = re.compile(r"[a-z0-9]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def plain_text(value) -> str:
+    """Text of a (sanitised) HTML fragment such as a product description."""
+    if not value:
+        return ""
+    if "<" not in value and "&" not in value:
+        return value
+    return html.unescape(strip_tags(value.replace("<", " <")))
+
+
+def clean_query(raw) -> str:
+    """User input made safe to search: no control characters, bounded, single spaces."""
+    text = unicodedata.normalize("NFC", str(raw or ""))
+    text = _CONTROL.sub(" ", text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+_CHAR_CACHE: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    folded = fold_vietnamese(ch)
+    folded = (folded if len(folded) == 1 else ch).lower()
+    if len(folded) != 1:  # e.g. "İ".lower() is two characters
+        folded = ch
+    _CHAR_CACHE[ch] = folded
+    return folded
+
+
+def _fold_aligned(text: str) -> str:
+    """Fold character by character so the result has the same length as *text*."""
+    cache = _CHAR_CACHE
+    return "".join([cache.get(ch) or _fold_char(ch) for ch in text])
+
+
+def search_fold(text: str) -> str:
+    """The folded form indexed beside the original and used for queries."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text)
+    return _CONSONANT_Y.sub(r"\1i", _fold_aligned(text))
+
+
+def terms(query: str) -> list[str]:
+    """The folded words of a query (Lucene syntax and punctuation drop out)."""
+    return _WORD.findall(search_fold(query))
+
+
+def _close(word: str, term: str) -> bool:
+    """Word matches a query term: same, a prefix of it, or one edit away (typos)."""
+    if word.startswith(term) and (len(term) >= 2 or word == term):
+        return True
+    if len(term) < 4 or abs(len(word) - len(term)) > 1:
+        return False
+    # one substitution, insertion, deletion or transposition
+    if len(word) == len(term):
+        diff = [i for i in range(len(word)) if word[i] != term[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == term[diff[1]]
+            and word[diff[1]] == term[diff[0]]
+        )
+    short, long_ = (word, term) if len(word) < len(term) else (term, word)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def highlight(text: str, query_terms, *, length: int = 220):
+    """An HTML-escaped excerpt of *text* with the query's words wrapped in <mark>.
+
+    Matching is done on the folded text, so "vai" marks "Vải". Everything except our own
+    <mark> tags is escaped.
+    """
+    text = unicodedata.normalize("NFC", " ".join((text or "").split()))
+    if not text:
+        return ""
+    folded = search_fold(text)
+    spans = []
+    if query_terms:
+        for m in _WORD.finditer(folded):
+            if any(_close(m.group(), t) for t in query_terms):
+                spans.append((m.start(), m.end()))
+    start = 0
+    if len(text) > length:
+        if spans:
+            start = max(0, spans[0][0] - length // 4)
+            # begin at a word boundary
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+        end = min(len(text), start + length)
+        while end < len(text) and not text[end].isspace():
+            end += 1
+    else:
+        end = len(text)
+    parts = ["…" if start > 0 else ""]
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        parts.append(escape(text[pos:s]))
+        parts.append("<mark>" + escape(text[s:e]) + "</mark>")
+        pos = e
+    parts.append(escape(text[pos:end]))
+    if end < len(text):
+        parts.append("…")
+    return mark_safe("".join(parts))

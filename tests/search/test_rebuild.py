@@ -1,0 +1,97 @@
+"""Rebuilding behind an alias: searches keep answering while a rebuild runs."""
+
+import io
+import threading
+
+import pytest
+from django.core.management import call_command
+
+from search import indexing
+from search.documents import alias
+from search.models import SearchChange
+from tests.factories import BoothFactory, ProductFactory
+from tests.search.conftest import refresh
+
+
+def test_rebuild_swaps_the_alias_and_drops_the_old_index(indexed_market, es):
+    before = set(es.indices.get_alias(name=alias("products")))
+    out = io.StringIO()
+    call_command("search_index", "rebuild", "--only", "products", stdout=out)
+    after = set(es.indices.get_alias(name=alias("products")))
+    assert len(after) == 1 and after != before
+    assert not es.indices.exists(index=next(iter(before)))
+    assert "products: 8 documents indexed" in out.getvalue()
+
+
+def test_status_reports_counts_against_the_database_and_the_backlog(indexed_market, es, settings):
+    out = io.StringIO()
+    call_command("search_index", "status", stdout=out)
+    text = out.getvalue()
+    assert "products  database        8  indexed        8" in text
+    assert "pending changes: 0" in text
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    ProductFactory(name="Cam Bố Hạ", slug="cam-bo-ha", booth=indexed_market["booths"]["farm"])
+    settings.ELASTICSEARCH_URL = es.transport.node_pool.get().base_url
+    out = io.StringIO()
+    call_command("search_index", "status", stdout=out)
+    assert "database        9  indexed        8" in out.getvalue()
+    assert "pending changes: 1" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_searches_keep_answering_during_rebuilds(es, settings):
+    booth = BoothFactory(name="Vườn vải Thanh Hà", slug="vuon-vai")
+    for i in range(300):
+        ProductFactory(name=f"Vải thiều loại {i}", slug=f"vai-thieu-{i}", booth=booth)
+    indexing.rebuild_all(client=es)
+    refresh(es)
+    stop = threading.Event()
+    answers, failures = [], []
+
+    def search_loop():
+        while not stop.is_set():
+            try:
+                r = es.search(
+                    index=alias("products"),
+                    query={"match": {"name_folded": "vai thieu"}},
+                    size=1,
+                    track_total_hits=True,
+                )
+                answers.append(r["hits"]["total"]["value"])
+            except Exception as exc:  # any error is a failure of the swap
+                failures.append(repr(exc))
+
+    thread = threading.Thread(target=search_loop)
+    thread.start()
+    try:
+        for _ in range(3):
+            indexing.rebuild("products", client=es, chunk_size=50)
+    finally:
+        stop.set()
+        thread.join()
+    assert failures == []
+    assert len(answers) >= 10
+    assert min(answers) == 300  # never an empty or partial index behind the alias
+
+
+def test_changes_made_during_a_rebuild_are_replayed(indexed_market, es, monkeypatch):
+    """A change recorded while the new index was being filled still reaches it."""
+    coop = indexed_market["booths"]["coop"]
+    real_bulk = indexing._bulk
+    made = {}
+
+    def bulk_then_change(client, actions, **kw):
+        n = real_bulk(client, actions, **kw)
+        if not made:  # a shopkeeper saves while the build runs (goes to the old index)
+            made["p"] = ProductFactory(name="Nhãn chín sớm", slug="nhan-chin-som", booth=coop)
+        return n
+
+    monkeypatch.setattr(indexing, "_bulk", bulk_then_change)
+    indexing.rebuild("products", client=es)
+    refresh(es)
+    ids = {
+        int(h["_id"])
+        for h in es.search(index=alias("products"), size=50, source=False)["hits"]["hits"]
+    }
+    assert made["p"].pk in ids
+    assert SearchChange.objects.filter(object_id=made["p"].pk).exists()
