@@ -1,0 +1,52 @@
+"""Visit and view counters. See docs/counters.md.
+
+- `record_view(request, obj)`: product, booth and article views call it;
+- `VisitCounterMiddleware` (marketplace.middleware) counts visits and writes the
+  request's increments to the buffer in one go;
+- `flush()` (`manage.py flush_visits`) folds buffered increments into stored totals;
+- `visits_total()`: the stored site-visit total (without SiteSettings.visits_offset).
+"""
+
+from . import buffer
+from .tracking import kind_for, request_is_counted, visitor_state
+
+
+def record_view(request, obj):
+    """Count a view of *obj* (Product, Booth or ArticlePage) by this visitor.
+
+    Deduplicated per visitor and object for COUNTERS_VIEW_DEDUP_SECONDS; robots and
+    non-GET requests count nothing. Returns True when the view was counted.
+    """
+    if obj is None or getattr(obj, "pk", None) is None:
+        return False
+    kind = kind_for(obj)
+    if kind is None or not request_is_counted(request):
+        return False
+    state = visitor_state(request)
+    counted = state.count_view(kind, obj.pk)
+    if counted and not getattr(request, "_counter_middleware", False):
+        # Called outside the middleware (a script, a test): buffer at once.
+        buffer.add(state.increments)
+        state.increments.clear()
+    return counted
+
+
+def visits_total():
+    """Site visits folded in by the flushes so far (the footer adds the starting figure)."""
+    from marketplace.models import CounterTotal
+
+    return (
+        CounterTotal.objects.filter(name=VISITS_TOTAL).values_list("value", flat=True).first()
+        or 0
+    )
+
+
+def flush(**kwargs):
+    from .flush import flush as run_flush
+
+    return run_flush(**kwargs)
+
+
+VISITS_TOTAL = "visits"
+
+__all__ = ["record_view", "visits_total", "flush", "VISITS_TOTAL"]
