@@ -1,9 +1,11 @@
 from wagtail.models import Site
 
 from marketplace.models import SiteSettings
+from marketplace.site_setup import ensure_home_page
 
 
 def run(ctx):
+    ensure_home_page()
     site = Site.objects.get(is_default_site=True)
     settings_obj = SiteSettings.for_site(site)
     if not settings_obj.operator_name:

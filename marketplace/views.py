@@ -36,7 +36,9 @@ def _check_elasticsearch():
     if client is None:
         return "not configured"
     try:
-        return "ok" if client.ping() else "down"
+        # Cluster health, not ping(): the minimal distribution has no root endpoint.
+        health = client.cluster.health(request_timeout=settings.ELASTICSEARCH_TIMEOUT)
+        return "ok" if health["status"] in ("green", "yellow") else "down"
     except Exception:
         return "down"
 

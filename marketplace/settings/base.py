@@ -309,3 +309,8 @@ LOGGING = {
         "elasticsearch": {"level": "ERROR"},
     },
 }
+
+# Static files are served by WhiteNoise; outside production they come straight from the
+# finders, so no collectstatic is needed to run or test the site.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG

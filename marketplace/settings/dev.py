@@ -7,3 +7,4 @@ DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-change-me")  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 # Make demo sign-up usable without a mail server: the link is printed on the console.
+WHITENOISE_AUTOREFRESH = True

@@ -22,7 +22,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -30,3 +30,5 @@ STORAGES = {
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 DATABASES_CONN_HEALTH_CHECKS = True
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")  # noqa: F405
+WHITENOISE_USE_FINDERS = False
+WHITENOISE_AUTOREFRESH = False

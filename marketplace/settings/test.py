@@ -33,3 +33,4 @@ if os.environ.get("TEST_DB_NAME"):
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "test")
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/m/ip,3/5m/key", "signup": "100/m/ip"}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_AUTOREFRESH = True

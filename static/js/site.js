@@ -10,7 +10,7 @@
   // Back to top
   var toTop = document.getElementById("back-to-top");
   if (toTop) {
-    var onScroll = function () { toTop.hidden = window.scrollY < 600; };
+    var onScroll = function () { toTop.hidden = window.scrollY < Math.min(600, window.innerHeight * 0.5); };
     window.addEventListener("scroll", onScroll, { passive: true });
     onScroll();
     toTop.addEventListener("click", function () {

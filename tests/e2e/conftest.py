@@ -49,6 +49,16 @@ def browser(playwright_instance):
     browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _home_page(request):
+    """Transactional tests flush every table, the migration-made home page included."""
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        from marketplace.site_setup import ensure_home_page
+
+        ensure_home_page()
+
+
 @pytest.fixture
 def screenshots(output_dir):
     folder = Path(output_dir) / "screenshots"

@@ -1,0 +1,54 @@
+"""Project hygiene run as tests: system checks, migrations, deploy checks, ruff."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def run(args, **env):
+    full_env = {**os.environ, **env}
+    return subprocess.run(args, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=300)
+
+
+def test_system_check_is_clean():
+    result = run([sys.executable, "manage.py", "check", "--fail-level", "WARNING"])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_missing_migrations():
+    result = run([sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_settings_pass_deploy_checks(tmp_path):
+    result = run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        DJANGO_SETTINGS_MODULE="marketplace.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="cho-tinh.example.vn",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNINGS" not in result.stderr
+
+
+def test_production_settings_refuse_a_missing_secret_key():
+    result = run(
+        [sys.executable, "manage.py", "check"],
+        DJANGO_SETTINGS_MODULE="marketplace.settings.production",
+        SECRET_KEY="",
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_ruff_lint_and_format():
+    lint = run([str(BIN / "ruff"), "check", "."])
+    assert lint.returncode == 0, lint.stdout
+    fmt = run([str(BIN / "ruff"), "format", "--check", "."])
+    assert fmt.returncode == 0, fmt.stdout
