@@ -36,8 +36,7 @@ def visits_total():
     from marketplace.models import CounterTotal
 
     return (
-        CounterTotal.objects.filter(name=VISITS_TOTAL).values_list("value", flat=True).first()
-        or 0
+        CounterTotal.objects.filter(name=VISITS_TOTAL).values_list("value", flat=True).first() or 0
     )
 
 

@@ -22,7 +22,6 @@ import uuid
 from collections import Counter, defaultdict
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone

@@ -13,6 +13,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         summary = flush()
         self.stdout.write(
-            _("Flushed: %(visits)s visits, %(product)s product views, %(booth)s booth views, %(article)s article views.")
+            _(
+                "Flushed: %(visits)s visits, %(product)s product views, %(booth)s booth views, %(article)s article views."
+            )
             % summary
         )
