@@ -41,7 +41,7 @@ def visits_total():
 
 
 def flush(**kwargs):
-    from .flush import flush as run_flush
+    from .flushing import flush as run_flush
 
     return run_flush(**kwargs)
 
