@@ -132,3 +132,18 @@ def test_database_shards_spread_a_hot_counter_over_several_rows(settings):
     assert sum(rows.values_list("count", flat=True)) == 0
     product.refresh_from_db()
     assert product.view_count == 200
+
+
+@pytest.mark.django_db
+def test_the_flush_visits_command_applies_the_buffer(counter_backend):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    product = ProductFactory()
+    _buffer_views(product, views=3, visits=2)
+    out = StringIO()
+    call_command("flush_visits", stdout=out)
+    product.refresh_from_db()
+    assert (product.view_count, visits_total()) == (3, 2)
+    assert "2" in out.getvalue() and "3" in out.getvalue()
