@@ -10,9 +10,9 @@ from datetime import date
 
 from django.utils.formats import date_format
 
-WIDTH = 640
-HEIGHT = 220
-LEFT = 48  # room for the y-axis labels
+WIDTH = 360
+HEIGHT = 200
+LEFT = 40  # room for the y-axis labels
 RIGHT = 8
 TOP = 12
 BOTTOM = 28  # room for the x-axis labels
@@ -77,7 +77,14 @@ def bar_chart(series, width=WIDTH, height=HEIGHT):
         indexes = sorted({round(i * (count - 1) / max(wanted - 1, 1)) for i in range(wanted)})
         for i in indexes:
             bar = bars[i]
-            x_labels.append({"x": round(bar.x + bar.width / 2, 2), "text": short_day(bar.day)})
+            # The first and last labels line up with the plot's edges so they never clip.
+            if count > 1 and i == 0:
+                x, anchor = bar.x, "start"
+            elif count > 1 and i == count - 1:
+                x, anchor = bar.x + bar.width, "end"
+            else:
+                x, anchor = bar.x + bar.width / 2, "middle"
+            x_labels.append({"x": round(x, 2), "anchor": anchor, "text": short_day(bar.day)})
     y_ticks = [
         {"y": round(TOP + plot_height - plot_height * f, 2), "value": round(scale_max * f)}
         for f in (0, 0.5, 1)

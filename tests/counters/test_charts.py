@@ -61,3 +61,15 @@ def test_ninety_days_keep_every_bar_inside_the_drawing_and_few_labels():
 )
 def test_the_scale_rounds_up_to_a_readable_figure(value, expected):
     assert nice_ceiling(value) == expected
+
+
+def test_coordinates_are_plain_numbers_in_vietnamese():
+    """Vietnamese writes 12,5 for 12.5: SVG coordinates must not be localised."""
+    from django.utils import translation
+
+    series = [(date(2026, 11, 1) + timedelta(days=i), 1234 * i) for i in range(7)]
+    with translation.override("vi"):
+        html = render(series)
+    for name, value in re.findall(r' (x|y|x1|x2|y1|y2|width|height)="([^"]*)"', html):
+        assert re.fullmatch(r"-?\d+(\.\d+)?", value), (name, value)
+    assert "7.404" in html  # the figures themselves keep Vietnamese grouping
