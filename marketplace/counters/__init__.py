@@ -31,6 +31,30 @@ def record_view(request, obj):
     return counted
 
 
+def beacon_hit(request, kind, pk):
+    """The beacon of a cached page: a visit if a new visitor session, and a view of the
+    object, both with the same rules as an uncached page. Returns True if a view counted."""
+    from .tracking import KIND_BY_MODEL
+
+    if kind not in KIND_BY_MODEL.values() or not request_is_counted(request):
+        return False
+    obj = _find(kind, pk)
+    if obj is None:
+        return False
+    visitor_state(request).count_visit()
+    return record_view(request, obj)
+
+
+def _find(kind, pk):
+    from django.apps import apps
+
+    from .tracking import KIND_BY_MODEL
+
+    label = next(label for label, k in KIND_BY_MODEL.items() if k == kind)
+    model = apps.get_model(label)
+    return model.objects.filter(pk=pk).only("pk").first()
+
+
 def visits_total():
     """Site visits folded in by the flushes so far (the footer adds the starting figure)."""
     from marketplace.models import CounterTotal
@@ -48,4 +72,4 @@ def flush(**kwargs):
 
 VISITS_TOTAL = "visits"
 
-__all__ = ["record_view", "visits_total", "flush", "VISITS_TOTAL"]
+__all__ = ["record_view", "beacon_hit", "visits_total", "flush", "VISITS_TOTAL"]

@@ -66,9 +66,16 @@ def add_to_database(increments: Counter):
     from marketplace.models import CounterShard
 
     shards = max(1, settings.COUNTERS_DB_SHARDS)
-    for (kind, object_id, day), n in increments.items():
-        if n <= 0:
-            continue
+    # One commit for all of a request's increments; keys in a fixed order so two requests
+    # never wait on each other's rows in opposite orders.
+    with transaction.atomic():
+        for key, n in sorted(increments.items()):
+            _add_one(CounterShard, shards, key, n)
+
+
+def _add_one(CounterShard, shards, key, n):
+    kind, object_id, day = key
+    if n > 0:
         lookup = {
             "kind": kind,
             "object_id": object_id,
@@ -77,7 +84,7 @@ def add_to_database(increments: Counter):
         }
         rows = CounterShard.objects.filter(**lookup)
         if rows.update(count=F("count") + n):
-            continue
+            return
         try:
             with transaction.atomic():
                 CounterShard.objects.create(count=n, **lookup)

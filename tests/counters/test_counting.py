@@ -195,3 +195,30 @@ def test_views_are_kept_per_day_for_charts(counter_backend, counter_urls, browse
     today = timezone.localdate()
     rows = set(DailyCount.objects.values_list("kind", "object_id", "day", "count"))
     assert rows == {("product", product.pk, today, 1), ("visit", 0, today, 1)}
+
+
+def test_a_cached_page_counts_through_the_beacon(counter_backend, browser_client):
+    from django.template import Context, Template
+
+    product = ProductFactory()
+    html = Template("{% load charts %}{% counter_beacon product %}").render(
+        Context({"product": product})
+    )
+    src = html.split('src="', 1)[1].split('"', 1)[0]
+    assert src == f"/dem/product/{product.pk}.gif"
+    for _ in range(2):  # the same visitor reloading the cached page
+        response = browser_client.get(src)
+        assert response.status_code == 200 and response["Content-Type"] == "image/gif"
+    browser_client.get("/dem/product/999999.gif")  # no such product: nothing counted
+    browser_client.get("/dem/user/1.gif")  # not a counted kind
+    flush()
+    product.refresh_from_db()
+    assert (product.view_count, site_visits()) == (1, 1)
+
+
+def test_robots_loading_the_beacon_count_nothing(counter_backend, client):
+    product = ProductFactory()
+    client.get(f"/dem/product/{product.pk}.gif", HTTP_USER_AGENT="Googlebot-Image/1.0")
+    flush()
+    product.refresh_from_db()
+    assert (product.view_count, site_visits()) == (0, 0)
