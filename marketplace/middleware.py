@@ -38,7 +38,7 @@ class VisitCounterMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from marketplace.counters import buffer
+        from marketplace.counters import local
         from marketplace.counters.tracking import (
             request_is_counted,
             response_is_page,
@@ -55,7 +55,7 @@ class VisitCounterMiddleware:
             state = visitor_state(request)
             state.count_visit()
         if state is not None:
-            buffer.add(state.increments)
+            local.add(state.increments)
             state.increments.clear()
             if state.changed:
                 response.set_cookie(

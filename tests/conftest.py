@@ -66,3 +66,13 @@ def moderator(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def _counters_process_buffer():
+    """Page views held in this process's memory never leak from one test into another."""
+    from marketplace.counters import local
+
+    local.discard()
+    yield
+    local.discard()

@@ -7,7 +7,7 @@
 - `visits_total()`: the stored site-visit total (without SiteSettings.visits_offset).
 """
 
-from . import buffer
+from . import local
 from .tracking import kind_for, request_is_counted, visitor_state
 
 
@@ -26,7 +26,7 @@ def record_view(request, obj):
     counted = state.count_view(kind, obj.pk)
     if counted and not getattr(request, "_counter_middleware", False):
         # Called outside the middleware (a script, a test): buffer at once.
-        buffer.add(state.increments)
+        local.add(state.increments)
         state.increments.clear()
     return counted
 

@@ -66,11 +66,10 @@ def add_to_database(increments: Counter):
     from marketplace.models import CounterShard
 
     shards = max(1, settings.COUNTERS_DB_SHARDS)
-    # One commit for all of a request's increments; keys in a fixed order so two requests
-    # never wait on each other's rows in opposite orders.
-    with transaction.atomic():
-        for key, n in sorted(increments.items()):
-            _add_one(CounterShard, shards, key, n)
+    # Each increment is one autocommitted UPDATE of one shard row: no transaction holds
+    # two rows, so requests never wait on each other in a cycle.
+    for key, n in sorted(increments.items()):
+        _add_one(CounterShard, shards, key, n)
 
 
 def _add_one(CounterShard, shards, key, n):
@@ -103,17 +102,22 @@ def add_to_redis(client, increments: Counter):
 
 
 def add(increments: Counter):
-    """Buffer *increments* ({(kind, object_id, day): n}); never raises into a page."""
+    """Buffer *increments* ({(kind, object_id, day): n}); never raises into a page.
+
+    Returns False only if neither Redis nor the database took them.
+    """
     if not increments:
-        return
+        return True
     client = redis_client()
     if client is not None:
         try:
             add_to_redis(client, increments)
-            return
+            return True
         except Exception:
             logger.warning("Redis unreachable for counters; buffering in the database")
     try:
         add_to_database(increments)
+        return True
     except Exception:
         logger.exception("Could not buffer counter increments %s", dict(increments))
+        return False

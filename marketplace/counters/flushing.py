@@ -177,6 +177,9 @@ def flush():
 
     Raises if the database write fails; the increments then stay buffered.
     """
+    from . import local
+
+    local.drain()  # this process's own pending increments first
     total = Counter()
     client = redis_client()
     if client is not None:

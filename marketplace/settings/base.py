@@ -276,6 +276,9 @@ COUNTERS_ENABLED = env_bool("COUNTERS_ENABLED", True)
 COUNTERS_REDIS_URL = env("COUNTERS_REDIS_URL", REDIS_URL)
 COUNTERS_REDIS_PREFIX = env("COUNTERS_REDIS_PREFIX", "market:counters")
 COUNTERS_DB_SHARDS = env_int("COUNTERS_DB_SHARDS", 16)
+# Each web process gathers increments in memory and hands them on at most this often
+# (0 = on every request). See docs/counters.md.
+COUNTERS_PROCESS_BUFFER_SECONDS = float(env("COUNTERS_PROCESS_BUFFER_SECONDS", "1"))
 # A visit ends after this many seconds without a page view; the next page starts a new one.
 COUNTERS_VISIT_IDLE_SECONDS = env_int("COUNTERS_VISIT_IDLE_SECONDS", 30 * 60)
 # A product, booth or article viewed again by the same visitor within this window counts once.

@@ -13,8 +13,9 @@ from tests.factories import ProductFactory
 from .conftest import site_visits
 
 
-def _fail_writes_to_visit_total():
-    """Make the database refuse the last write of a flush (the site's visit total)."""
+def _fail_writes_to_visit_total(table="marketplace_countertotal"):
+    """Make the database refuse writes to *table* (by default the last write of a flush,
+    the site's visit total)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -22,21 +23,21 @@ def _fail_writes_to_visit_total():
                 "BEGIN RAISE EXCEPTION 'disk full (test)'; END; $$ LANGUAGE plpgsql"
             )
             cursor.execute(
-                "CREATE TRIGGER issue7_refuse BEFORE INSERT OR UPDATE ON "
-                "marketplace_countertotal FOR EACH ROW EXECUTE FUNCTION issue7_refuse()"
+                f"CREATE TRIGGER issue7_refuse BEFORE INSERT OR UPDATE ON "
+                f"{table} FOR EACH ROW EXECUTE FUNCTION issue7_refuse()"
             )
         else:
             for event in ("INSERT", "UPDATE"):
                 cursor.execute(
                     f"CREATE TRIGGER issue7_refuse_{event.lower()} BEFORE {event} ON "
-                    "marketplace_countertotal BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END"
+                    f"{table} BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END"
                 )
 
 
-def _allow_writes_again():
+def _allow_writes_again(table="marketplace_countertotal"):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("DROP TRIGGER issue7_refuse ON marketplace_countertotal")
+            cursor.execute(f"DROP TRIGGER issue7_refuse ON {table}")
         else:
             for event in ("insert", "update"):
                 cursor.execute(f"DROP TRIGGER issue7_refuse_{event}")
@@ -147,3 +148,41 @@ def test_the_flush_visits_command_applies_the_buffer(counter_backend):
     product.refresh_from_db()
     assert (product.view_count, visits_total()) == (3, 2)
     assert "2" in out.getvalue() and "3" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_process_gathers_increments_in_memory_and_writes_them_in_one_batch(settings):
+    from marketplace.counters import local
+
+    settings.COUNTERS_REDIS_URL = ""
+    settings.COUNTERS_PROCESS_BUFFER_SECONDS = 3600
+    product = ProductFactory()
+    today = timezone.localdate()
+    local.add(Counter({("product", product.pk, today): 1}))  # first one goes straight on
+    for _ in range(50):
+        local.add(Counter({("product", product.pk, today): 1, ("visit", 0, today): 1}))
+    assert local.pending() == Counter({("product", product.pk, today): 50, ("visit", 0, today): 50})
+    assert sum(CounterShard.objects.values_list("count", flat=True)) == 1
+    flush()  # drains this process first
+    product.refresh_from_db()
+    assert (product.view_count, visits_total()) == (51, 50)
+    assert local.pending() == Counter()
+
+
+@pytest.mark.django_db
+def test_increments_the_shared_buffer_refused_stay_in_memory(settings):
+    from marketplace.counters import local
+
+    settings.COUNTERS_REDIS_URL = ""
+    settings.COUNTERS_PROCESS_BUFFER_SECONDS = 3600
+    product = ProductFactory()
+    key = ("product", product.pk, timezone.localdate())
+
+    _fail_writes_to_visit_total("marketplace_countershard")
+    local.add(Counter({key: 3}))
+    assert local.drain() == 0
+    assert local.pending() == Counter({key: 3})
+    _allow_writes_again("marketplace_countershard")
+    flush()
+    product.refresh_from_db()
+    assert product.view_count == 3
