@@ -144,6 +144,42 @@ def redis_hincrby_calls():
     return int(stats.get("calls", 0))
 
 
+def shard_writes():
+    """Rows written to the shard table since the server started (PostgreSQL statistics)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT coalesce(sum(n_tup_upd + n_tup_ins), 0) FROM pg_stat_user_tables "
+            "WHERE relname = 'marketplace_countershard'"
+        )
+        return int(cursor.fetchone()[0])
+
+
+def cpu_per_request(product, requests=150, rounds=6):
+    """Django's own CPU time per page in this process (no network), counters off and on
+    with each shared buffer. CPU time of one process is far less disturbed by other work
+    on a shared machine than throughput is. Each request is a new visitor."""
+    from django.conf import settings
+    from django.test import Client
+
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.COUNTERS_REDIS_PREFIX = PREFIX
+    modes = ["off", "database"] + (["redis"] if REDIS_URL else [])
+    results = {mode: [] for mode in modes}
+    url = f"/bench/san-pham/{product.pk}/"
+    for round_no in range(rounds):
+        for mode in modes[round_no % len(modes) :] + modes[: round_no % len(modes)]:
+            settings.COUNTERS_ENABLED = mode != "off"
+            settings.COUNTERS_REDIS_URL = REDIS_URL if mode == "redis" else ""
+            started = time.process_time()
+            for _ in range(requests):
+                Client(HTTP_USER_AGENT=UA).get(url)
+            results[mode].append((time.process_time() - started) / requests * 1000)
+    settings.COUNTERS_ENABLED = True
+    return {mode: median(values) for mode, values in results.items()}
+
+
 def server_env(mode):
     env = {**os.environ, "COUNTERS_REDIS_PREFIX": PREFIX}
     env["COUNTERS_ENABLED"] = "false" if mode == "off" else "true"
@@ -187,6 +223,7 @@ def main():
         mode: f"http://127.0.0.1:{PORT + i}/bench/san-pham/{products[mode].pk}/"
         for i, mode in enumerate(MODES)
     }
+    writes_before = shard_writes()
     servers = {mode: start_gunicorn(server_env(mode), PORT + i) for i, mode in enumerate(MODES)}
     rps = {mode: [] for mode in MODES}
     answered = dict.fromkeys(MODES, 0)
@@ -221,11 +258,18 @@ def main():
     finally:
         for proc in servers.values():
             stop(proc)
+    time.sleep(1.5)  # let the exited backends' statistics reach pg_stat_user_tables
+    from django.db import connection
+
+    connection.close()
+    db_writes = shard_writes() - writes_before
     flush_seconds = flush_all()
     views_added = {
         m: Product.objects.get(pk=p.pk).view_count - views_before[m] for m, p in products.items()
     }
     visits_added = visits_total() - visits_before
+    cpu = cpu_per_request(products["off"])
+    flush_all()
 
     print(
         f"==> counters: product page, {WORKERS} gunicorn workers per mode, {CONNECTIONS} "
@@ -239,8 +283,9 @@ def main():
         print(line)
     if "database" in MODES:
         print(
-            f"    database buffer: {db_increments / busy['database']:.1f} shard-row writes/s "
-            f"caused by counting ({db_increments:.0f} increments, one UPDATE each)"
+            f"    database buffer: {db_writes / busy['database']:.1f} database writes/s caused "
+            f"by counting ({db_writes} shard-row UPDATE/INSERT for {db_increments:.0f} "
+            f"increments in {busy['database']:.0f}s of load)"
         )
     if "redis" in MODES:
         print(
@@ -248,6 +293,14 @@ def main():
             f"{redis_calls / busy['redis']:.1f} HINCRBY/s on the Redis server"
         )
     print(f"    flush of everything buffered: {flush_seconds * 1000:.0f} ms")
+    print(
+        "    Django CPU per page (in-process, new visitor each, median of 6×150): "
+        + ", ".join(
+            f"{m} {cpu[m]:.2f} ms"
+            + ("" if m == "off" else f" (ratio on/off ≈ {cpu['off'] / cpu[m]:.3f})")
+            for m in cpu
+        )
+    )
     counted = sum(answered[m] for m in MODES if m != "off")
     print(
         f"    exactness: views added {views_added} ; visits added {visits_added} ; pages "
