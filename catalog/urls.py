@@ -1,11 +1,12 @@
 from django.urls import path
 
-from marketplace.views import coming_soon
+from catalog import views
 
 app_name = "catalog"
 
 urlpatterns = [
-    path("san-pham/", coming_soon, name="product_list"),
-    path("san-pham/<slug:slug>/", coming_soon, name="product_detail"),
-    path("danh-muc/<slug:slug>/", coming_soon, name="category"),
+    path("san-pham/", views.product_list, name="product_list"),
+    path("san-pham/<slug:slug>/", views.product_detail, name="product_detail"),
+    path("san-pham/<slug:slug>/qr.png", views.product_qr, name="product_qr"),
+    path("danh-muc/<slug:slug>/", views.category, name="category"),
 ]

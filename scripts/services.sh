@@ -23,8 +23,8 @@ MVN_DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
 # ---- locations and ports ----------------------------------------------------
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CACHE="${MARKET_CACHE:-$HOME/.cache/cho-tinh}"
-STATE="${MARKET_STATE:-$REPO_ROOT/.services}"
+CACHE="$(realpath -m "${MARKET_CACHE:-$HOME/.cache/cho-tinh}")"
+STATE="$(realpath -m "${MARKET_STATE:-$REPO_ROOT/.services}")"
 HOST=127.0.0.1
 PG_PORT="${PG_PORT:-54329}"
 ES_PORT="${ES_PORT:-59200}"
@@ -128,7 +128,7 @@ need_root() {
 
 # ---- package installation (apt-get update at most once per run) ------------
 APT_UPDATED=0
-APT_PKGS=()
+STOPPED=0
 
 apt_install() {
     (($#)) || return 0
@@ -150,7 +150,7 @@ apt_install() {
             APT_UPDATED=1
         fi
         say "apt-get install $*"
-        apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "$@" >/dev/null
+        apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "$@" >/dev/null 9>&-
     } || rc=$?
     ((made_policy)) && rm -f /usr/sbin/policy-rc.d
     ((rc == 0)) || die "apt-get install $* failed (rc=$rc)"
@@ -164,23 +164,28 @@ disable_system_service() {
     fi
     if [[ -x /etc/init.d/$svc ]]; then
         /etc/init.d/"$svc" stop >/dev/null 2>&1 || true
-        command -v update-rc.d >/dev/null && update-rc.d "$svc" disable >/dev/null 2>&1 || true
+        if command -v update-rc.d >/dev/null; then update-rc.d "$svc" disable >/dev/null 2>&1 || true; fi
     fi
 }
 
 pg_bindir() {
-    local d
-    d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1) || true
-    [[ -n $d && -x $d/initdb ]] && echo "$d"
+    local d best=
+    for d in /usr/lib/postgresql/*/bin; do
+        [[ -x $d/initdb ]] || continue
+        if [[ -z $best ]] || [[ $(printf '%s\n%s\n' "$best" "$d" | sort -V | tail -n1) == "$d" ]]; then best=$d; fi
+    done
+    [[ -n $best ]] && echo "$best"
 }
 
 # collect missing Debian packages for the requested services, install in one go
 install_packages() {
-    local svc pkgs=()
+    local svc pkgs=() new_services=()
     for svc in "$@"; do
         case $svc in
-            pg) pg_bindir >/dev/null || pkgs+=(postgresql) ;;
-            redis) command -v redis-server >/dev/null && command -v redis-cli >/dev/null || pkgs+=(redis-server redis-tools) ;;
+            pg) pg_bindir >/dev/null || { pkgs+=(postgresql); new_services+=(postgresql); } ;;
+            redis) if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
+                    pkgs+=(redis-server redis-tools); new_services+=(redis-server)
+                fi ;;
             chromium) [[ -x $CHROMIUM_PATH ]] || pkgs+=(chromium fonts-noto-core fonts-dejavu-core) ;;
             es) command -v unzip >/dev/null || pkgs+=(unzip)
                 command -v mvn >/dev/null || pkgs+=(maven) ;;
@@ -189,11 +194,9 @@ install_packages() {
     command -v curl >/dev/null || pkgs+=(curl)
     ((${#pkgs[@]})) || return 0
     apt_install "${pkgs[@]}"
-    for svc in "$@"; do
-        case $svc in
-            pg) disable_system_service postgresql ;;
-            redis) disable_system_service redis-server ;;
-        esac
+    # only for what we just installed: never touch a system service someone runs
+    for svc in ${new_services[@]+"${new_services[@]}"}; do
+        disable_system_service "$svc"
     done
 }
 
@@ -209,7 +212,7 @@ pg_socket_dir() {
     echo "$d"
 }
 
-pg_answers() { psql "$DATABASE_URL" -XAtqc 'select 1' >/dev/null 2>&1; }
+pg_answers() { PGCONNECT_TIMEOUT=5 timeout 10 psql "$DATABASE_URL" -XAtqc 'select 1' >/dev/null 2>&1; }
 
 pg_pid() { live_pid "$PG_DATA/postmaster.pid" postgres; }
 
@@ -261,8 +264,8 @@ shared_buffers = 128MB
 EOF
     chown "$PG_USER:" "$PG_DATA/market.conf"
     say "starting postgres on $HOST:$PG_PORT"
-    as_user "$PG_USER" "$bindir/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t "$PG_TIMEOUT" start >/dev/null 2>&1 ||
-        die_log "postgres did not start within ${PG_TIMEOUT}s" "$PG_LOG"
+    as_user "$PG_USER" "$bindir/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t "$PG_TIMEOUT" start >/dev/null 2>&1 9>&- ||
+        die_log "postgres failed to start (pg_ctl start, timeout ${PG_TIMEOUT}s)" "$PG_LOG"
     wait_for 10 "$bindir/pg_isready" -q -h "$sock" -p "$PG_PORT" || die_log "postgres does not answer on $sock" "$PG_LOG"
     pg_ensure_db "$bindir" "$sock"
     pg_answers || die_log "postgres started but $DATABASE_URL does not answer" "$PG_LOG"
@@ -290,7 +293,7 @@ pg_down() {
     local bindir
     if pg_pid >/dev/null; then
         bindir=$(pg_bindir)
-        say "stopping postgres (pid $(pg_pid))"
+        say "stopping postgres (pid $(pg_pid))"; STOPPED=$((STOPPED + 1))
         as_user "$PG_USER" "$bindir/pg_ctl" -D "$PG_DATA" -m fast -w -t 60 stop >/dev/null ||
             die_log "pg_ctl stop failed" "$PG_LOG"
     fi
@@ -334,7 +337,7 @@ es_java_home() {
     local cands=()
     [[ -n ${ES_JAVA_HOME:-} ]] && cands+=("$ES_JAVA_HOME")
     cands+=(/usr/lib/jvm/java-17-openjdk-*)
-    cands+=($(ls -d /usr/lib/jvm/*/ 2>/dev/null | sed 's:/$::' | sort -rV))
+    cands+=(/usr/lib/jvm/*)
     for cand in "${cands[@]}"; do
         [[ -x $cand/bin/java && ! -L $cand ]] || continue
         if "$cand/bin/java" -cp "$dist/lib/java-version-checker/*" \
@@ -417,7 +420,7 @@ es_up() {
     if ! (cd "$ES_DIR" && runuser -u "$ES_USER" -- env -i \
         PATH=/usr/local/bin:/usr/bin:/bin HOME="$ES_DIR" LANG=C.UTF-8 \
         ES_HOME="$home" ES_PATH_CONF="$ES_CONF" ES_JAVA_HOME="$java_home" ES_TMPDIR="$ES_DIR/tmp" \
-        "$home/bin/elasticsearch" -d -p "$ES_PIDFILE" >"$ES_LAUNCH_LOG" 2>&1); then
+        "$home/bin/elasticsearch" -d -p "$ES_PIDFILE" >"$ES_LAUNCH_LOG" 2>&1) 9>&-; then
         cat "$ES_LAUNCH_LOG" >&2
         die_log "elasticsearch failed to start" "$ES_LOG"
     fi
@@ -464,7 +467,7 @@ EOF
 es_down() {
     local pid
     if pid=$(es_pid); then
-        say "stopping elasticsearch (pid $pid)"
+        say "stopping elasticsearch (pid $pid)"; STOPPED=$((STOPPED + 1))
         stop_pid "$pid" 90 elasticsearch
         rm -f "$ES_PIDFILE"
     fi
@@ -510,7 +513,7 @@ stripe_up() {
         # *:12112 (all interfaces) when only -http-addr is given, and refuses
         # -http with -http-addr: so pin HTTPS to a loopback port the kernel picks.
         nohup "$bin" -http-addr "$HOST:$STRIPE_MOCK_PORT" -https-addr "$HOST:0" \
-            >"$STRIPE_LOG" 2>&1 </dev/null &
+            >"$STRIPE_LOG" 2>&1 </dev/null 9>&- &
         echo $! >"$STRIPE_PIDFILE"
     fi
     wait_for "$STRIPE_TIMEOUT" stripe_answers || die_log "stripe-mock does not answer on $STRIPE_API_BASE within ${STRIPE_TIMEOUT}s" "$STRIPE_LOG"
@@ -519,7 +522,7 @@ stripe_up() {
 stripe_down() {
     local pid
     if pid=$(stripe_pid); then
-        say "stopping stripe-mock (pid $pid)"
+        say "stopping stripe-mock (pid $pid)"; STOPPED=$((STOPPED + 1))
         stop_pid "$pid" 15 stripe-mock
     fi
     rm -f "$STRIPE_PIDFILE"
@@ -547,8 +550,10 @@ redis_up() {
     if ! redis_pid >/dev/null; then
         say "starting redis on $HOST:$REDIS_PORT"
         rm -f "$REDIS_PIDFILE"
+        # shellcheck disable=SC2094  # startup errors go to stderr, before --logfile applies
         redis-server --port "$REDIS_PORT" --bind "$HOST" --save '' --appendonly no \
-            --daemonize yes --pidfile "$REDIS_PIDFILE" --logfile "$REDIS_LOG" --dir "$REDIS_DIR" ||
+            --daemonize yes --pidfile "$REDIS_PIDFILE" --logfile "$REDIS_LOG" --dir "$REDIS_DIR" \
+            >>"$REDIS_LOG" 2>&1 9>&- ||
             die_log "redis-server failed to start" "$REDIS_LOG"
     fi
     wait_for "$REDIS_TIMEOUT" redis_answers || die_log "redis does not answer PING on $HOST:$REDIS_PORT within ${REDIS_TIMEOUT}s" "$REDIS_LOG"
@@ -557,7 +562,7 @@ redis_up() {
 redis_down() {
     local pid
     if pid=$(redis_pid); then
-        say "stopping redis (pid $pid)"
+        say "stopping redis (pid $pid)"; STOPPED=$((STOPPED + 1))
         stop_pid "$pid" 15 redis
     fi
     rm -f "$REDIS_PIDFILE"
@@ -592,10 +597,15 @@ normalize() {
     esac
 }
 
+# Serialise up/down per state dir. Every daemon is started with `9>&-` so it
+# does not inherit (and hold forever) the lock fd.
 with_lock() {
     mkdir -p "$STATE"
     exec 9>"$STATE/.lock"
-    flock -w 600 9 || die "another services.sh holds $STATE/.lock"
+    if ! flock -n 9; then
+        say "waiting for another services.sh run on $STATE"
+        flock -w 900 9 || die "another services.sh still holds $STATE/.lock after 900s"
+    fi
 }
 
 cmd_up() {
@@ -622,11 +632,16 @@ cmd_up() {
 cmd_down() {
     [[ -d $STATE ]] || { say "nothing to stop ($STATE does not exist)"; return 0; }
     with_lock
+    STOPPED=0
     stripe_down
     redis_down
     es_down
     pg_down
-    say "all services from $STATE stopped"
+    if ((STOPPED)); then
+        say "stopped $STOPPED service(s) started from $STATE"
+    else
+        say "nothing started from $STATE was running (services started elsewhere are left alone)"
+    fi
 }
 
 cmd_env() {

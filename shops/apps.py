@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ShopsConfig(AppConfig):
     name = "shops"
     verbose_name = _("Booths")
+
+    def ready(self):
+        from shops import receivers  # noqa: F401

@@ -31,3 +31,30 @@ def is_booth_owner(user, booth):
 
 def can_moderate(user):
     return is_moderator(user)
+
+
+def products_for(user):
+    """Products of the booths *user* works at."""
+    from catalog.models import Product
+
+    return Product.objects.filter(booth__in=booths_for(user))
+
+
+def get_product_for_staff_or_404(user, pk):
+    product = products_for(user).select_related("booth").filter(pk=pk).first()
+    if product is None:
+        raise Http404
+    return product
+
+
+def get_photo_for_staff_or_404(user, pk):
+    from catalog.models import ProductImage
+
+    photo = (
+        ProductImage.objects.filter(product__booth__in=booths_for(user), pk=pk)
+        .select_related("product", "image")
+        .first()
+    )
+    if photo is None:
+        raise Http404
+    return photo

@@ -1,5 +1,106 @@
-"""Demo data for this app (filled in by its issue)."""
+"""Demo booths: ~ctx.booths approved, 3 pending, 1 suspended, each with an owner account."""
+
+from django.utils import timezone
+
+from accounts.models import User
+from areas.models import Area
+from shops.models import Booth, BoothMembership
+
+FIRST = ["HTX", "Trang trại", "Cơ sở", "Hộ kinh doanh", "Vườn", "Nhà", "Làng nghề"]
+THEMES = [
+    ("Vải thiều", "luc-ngan"),
+    ("Gà đồi", "yen-the"),
+    ("Mỳ Chũ", "luc-ngan"),
+    ("Rượu làng Vân", "viet-yen"),
+    ("Bánh đa Kế", "tp-bac-giang"),
+    ("Chè Bản Ven", "son-dong"),
+    ("Nếp cái hoa vàng", "hiep-hoa"),
+    ("Na dai", "luc-nam"),
+    ("Cam Bố Hạ", "yen-the"),
+    ("Gạo thơm", "tan-yen"),
+    ("Mật ong rừng", "son-dong"),
+    ("Gốm Thổ Hà", "viet-yen"),
+    ("Thêu ren", "lang-giang"),
+    ("Dược liệu", "son-dong"),
+    ("Bưởi Phúc Trạch", "lang-giang"),
+    ("Rau an toàn", "yen-dung"),
+]
+OWNERS = ["Phượng", "Hoàng", "Minh", "An", "Bình", "Hạnh", "Tâm", "Thành", "Lan", "Đức"]
+
+
+def booth_specs(n):
+    """Deterministic (name, slug, area slug) for n booths."""
+    from marketplace.text import slugify_vi
+
+    specs, seen = [], set()
+    i = 0
+    while len(specs) < n:
+        theme, area = THEMES[i % len(THEMES)]
+        first = FIRST[(i // len(THEMES)) % len(FIRST)]
+        owner = OWNERS[(i * 7) % len(OWNERS)]
+        name = f"{first} {theme} {owner}"
+        slug = slugify_vi(name)
+        if slug in seen:
+            slug = f"{slug}-{i}"
+        seen.add(slug)
+        specs.append((name, slug, area))
+        i += 1
+    return specs
 
 
 def run(ctx):
-    return None
+    from shops.moderation import grant_moderator_permissions
+
+    grant_moderator_permissions()
+    areas = {a.slug: a for a in Area.objects.all()}
+    total = ctx.booths + 4
+    specs = booth_specs(total)
+    statuses = (
+        [Booth.Status.APPROVED] * ctx.booths + [Booth.Status.PENDING] * 3 + [Booth.Status.SUSPENDED]
+    )
+    existing = set(
+        Booth.objects.filter(slug__in=[s[1] for s in specs]).values_list("slug", flat=True)
+    )
+    demo_seller = User.objects.filter(email="nguoiban@cho-tinh.local").first()
+    bar = ctx.progress(total, "Gian hàng")
+    now = timezone.now()
+    for index, ((name, slug, area_slug), status) in enumerate(zip(specs, statuses, strict=True)):
+        bar.advance()
+        if slug in existing:
+            continue
+        booth = Booth.objects.create(
+            name=name,
+            slug=slug,
+            status=status,
+            area=areas.get(area_slug),
+            description=(
+                f"{name} là cơ sở sản xuất tại {areas[area_slug].name if area_slug in areas else 'tỉnh'}, "
+                "bán trực tiếp sản phẩm của gia đình và bà con trong vùng. "
+                "Giao hàng trong tỉnh 1–2 ngày, đóng gói cẩn thận."
+            ),
+            address=f"Thôn {index % 9 + 1}, {areas[area_slug].name if area_slug in areas else ''}",
+            phone=f"09{ctx.rng.randint(10_000_000, 99_999_999)}",
+            email=f"lienhe.{slug[:30]}@cho-tinh.local",
+            registration_number=f"20G8{ctx.rng.randint(100000, 999999)}",
+            is_verified=status == Booth.Status.APPROVED and index % 3 == 0,
+            verified_at=now if status == Booth.Status.APPROVED and index % 3 == 0 else None,
+            approved_at=now if status in (Booth.Status.APPROVED, Booth.Status.SUSPENDED) else None,
+            status_reason="Tạm ngừng do chưa cập nhật giấy chứng nhận an toàn thực phẩm."
+            if status == Booth.Status.SUSPENDED
+            else "",
+            view_count=ctx.rng.randint(20, 3000) if status == Booth.Status.APPROVED else 0,
+        )
+        if index == 0 and demo_seller is not None:
+            owner = demo_seller
+        else:
+            owner, _ = User.objects.get_or_create(
+                email=f"gianhang{index + 1:03d}@cho-tinh.local",
+                defaults={"full_name": f"Chủ {name}"},
+            )
+            if not owner.has_usable_password():
+                owner.set_unusable_password()
+                owner.save(update_fields=["password"])
+        BoothMembership.objects.get_or_create(
+            booth=booth, user=owner, defaults={"role": BoothMembership.Role.OWNER}
+        )
+    bar.finish()

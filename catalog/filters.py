@@ -1,0 +1,108 @@
+"""The public product list's filters and sorts, read from the query string.
+
+Every filter state is a plain GET URL (shareable). A malformed or out-of-range value is
+dropped silently: the page shows as if that parameter were not there.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from catalog.models import MAX_PRICE_VND
+
+SORTS = {
+    "newest": ("-created_at", "-pk"),
+    "price_asc": ("price", "pk"),
+    "price_desc": ("-price", "-pk"),
+    "popular": ("-view_count", "-pk"),
+}
+SORT_CHOICES = [
+    ("newest", _("Newest")),
+    ("price_asc", _("Price: low to high")),
+    ("price_desc", _("Price: high to low")),
+    ("popular", _("Most viewed")),
+]
+
+
+class ProductFilterForm(forms.Form):
+    category = forms.SlugField(required=False, label=_("Category"))
+    area = forms.SlugField(required=False, label=_("Area of origin"))
+    min_price = forms.IntegerField(
+        required=False, min_value=0, max_value=MAX_PRICE_VND, label=_("Price from")
+    )
+    max_price = forms.IntegerField(
+        required=False, min_value=0, max_value=MAX_PRICE_VND, label=_("Price to")
+    )
+    ocop = forms.TypedChoiceField(
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Any"))] + [(n, n) for n in range(1, 6)],
+        label=_("OCOP stars"),
+    )
+    cert = forms.SlugField(required=False, label=_("Certification"))
+    season = forms.BooleanField(required=False, label=_("In season this month"))
+    in_stock = forms.BooleanField(required=False, label=_("In stock"))
+    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Sort by"))
+
+
+def valid_params(data):
+    """The cleaned values of the parameters that are well-formed; the rest are dropped."""
+    form = ProductFilterForm(data)
+    form.is_valid()
+    return {k: v for k, v in form.cleaned_data.items() if v not in (None, "", False)}
+
+
+def descendants(categories, root):
+    """Ids of *root* and every category below it (from an already loaded list)."""
+    children = {}
+    for c in categories:
+        children.setdefault(c.parent_id, []).append(c)
+    ids, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        ids.append(node.pk)
+        stack.extend(children.get(node.pk, []))
+    return ids
+
+
+def apply_filters(qs, params, *, categories, areas, certifications, category=None):
+    """Filter and sort *qs*; returns (queryset, the filters actually applied)."""
+    applied = {}
+    by_slug = {c.slug: c for c in categories}
+    chosen = category or by_slug.get(params.get("category"))
+    if chosen is not None:
+        qs = qs.filter(category_id__in=descendants(categories, chosen))
+        applied["category"] = chosen
+    area = {a.slug: a for a in areas}.get(params.get("area"))
+    if area is not None:
+        area_ids = [area.pk] + [
+            a.pk for a in areas if a.parent_id == area.pk or a.replaced_by_id == area.pk
+        ]
+        qs = qs.filter(origin_area_id__in=area_ids)
+        applied["area"] = area
+    low, high = params.get("min_price"), params.get("max_price")
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    if low is not None:
+        qs = qs.filter(price__gte=low)
+        applied["min_price"] = low
+    if high is not None:
+        qs = qs.filter(price__lte=high)
+        applied["max_price"] = high
+    if params.get("ocop"):
+        qs = qs.filter(ocop_stars__gte=params["ocop"])
+        applied["ocop"] = params["ocop"]
+    cert = {c.code: c for c in certifications}.get(params.get("cert"))
+    if cert is not None:
+        qs = qs.filter(certifications=cert)
+        applied["cert"] = cert
+    if params.get("season"):
+        qs = qs.in_season()
+        applied["season"] = True
+    if params.get("in_stock"):
+        qs = qs.in_stock()
+        applied["in_stock"] = True
+    sort = params.get("sort") or "newest"
+    qs = qs.order_by(*SORTS.get(sort, SORTS["newest"]))
+    applied["sort"] = sort
+    return qs, applied

@@ -1,0 +1,201 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.fields import WagtailImageField
+
+from areas.models import Area
+from catalog.models import MAX_PRICE_VND, Category, Certification, Product
+from catalog.photos import MAX_PHOTOS
+from catalog.richtext import sanitize_description
+from marketplace.text import slugify_vi
+
+MONTH_CHOICES = [(m, format_lazy(_("Month {}"), m)) for m in range(1, 13)]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(WagtailImageField):
+    """Several photos at once; every file is checked by Wagtail (type, size, pixels)."""
+
+    widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+
+    def clean(self, data, initial=None):
+        from django.conf import settings
+        from django.template.defaultfilters import filesizeformat
+
+        # Read the limits at upload time (the field object is built once, at import).
+        self.max_upload_size = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", None)
+        self.max_image_pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None)
+        if self.max_upload_size:
+            self.max_upload_size_text = filesizeformat(self.max_upload_size)
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        if not files:
+            if self.required:
+                raise ValidationError(self.error_messages["required"], code="required")
+            return []
+        if len(files) > MAX_PHOTOS:
+            raise ValidationError(
+                _("At most %(n)s photos per product.") % {"n": MAX_PHOTOS}, code="too_many"
+            )
+        cleaned, errors = [], []
+        for f in files:
+            try:
+                cleaned.append(super().clean(f, initial))
+            except ValidationError as exc:
+                errors.extend(f"{f.name}: {m}" for m in exc.messages)
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+class ProductForm(forms.ModelForm):
+    slug = forms.SlugField(
+        label=_("Web address (slug)"),
+        required=False,
+        max_length=200,
+        help_text=_("Leave empty to make one from the name, e.g. vai-thieu-luc-ngan."),
+    )
+    price = forms.IntegerField(
+        label=_("Price (đồng)"),
+        min_value=0,
+        max_value=MAX_PRICE_VND,
+        error_messages={
+            "invalid": _("Enter the price as a whole number of đồng, e.g. 85000."),
+            "min_value": _("The price cannot be negative."),
+            "max_value": _("The price cannot be over 1,000,000,000 đồng."),
+            "required": _("Enter a price."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1000"}),
+    )
+    stock = forms.IntegerField(
+        label=_("Stock"),
+        min_value=0,
+        max_value=10_000_000,
+        initial=0,
+        error_messages={
+            "invalid": _("Enter the stock as a whole number."),
+            "min_value": _("The stock cannot be negative."),
+        },
+    )
+    ocop_stars = forms.TypedChoiceField(
+        label=_("OCOP stars"),
+        choices=[(0, _("Not rated"))] + [(n, "★" * n) for n in range(1, 6)],
+        coerce=int,
+        initial=0,
+    )
+    season_months = forms.TypedMultipleChoiceField(
+        label=_("Months in season"),
+        choices=MONTH_CHOICES,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "month-picker"}),
+    )
+    certifications = forms.ModelMultipleChoiceField(
+        label=_("Certifications"),
+        queryset=Certification.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Product
+        fields = [
+            "name",
+            "slug",
+            "category",
+            "price",
+            "unit",
+            "stock",
+            "origin_area",
+            "ocop_stars",
+            "certifications",
+            "season_months",
+            "description",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+        error_messages = {"name": {"required": _("Enter the product's name.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.filter(is_active=True)
+        self.fields["category"].error_messages["invalid_choice"] = _("Choose a category.")
+        self.fields["origin_area"].queryset = Area.objects.all()
+        self.fields["description"].help_text = _(
+            "Simple formatting is kept: paragraphs, bold, italic, lists and links."
+        )
+        if self.instance.pk:
+            self.initial.setdefault("season_months", self.instance.season_months)
+
+    def clean_name(self):
+        name = (self.cleaned_data.get("name") or "").strip()
+        if not name:
+            raise ValidationError(_("Enter the product's name."), code="required")
+        return name
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug") or ""
+        if not slug:
+            return self.instance.slug or ""
+        slug = slugify_vi(slug, max_length=200)
+        taken = Product.objects.filter(slug=slug)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError(
+                _("The address “%(slug)s” is already used by another product.") % {"slug": slug},
+                code="duplicate",
+            )
+        return slug
+
+    def clean_description(self):
+        return sanitize_description(self.cleaned_data.get("description") or "")
+
+    def save(self, commit=True):
+        from marketplace.text import unique_slug
+
+        product = super().save(commit=False)
+        product.season_months = self.cleaned_data.get("season_months") or []
+        if not product.slug:
+            # No address given: make one from the name (kept when the name changes later,
+            # so shared links keep working).
+            product.slug = unique_slug(Product, product.name, max_length=200, exclude_pk=product.pk)
+        if commit:
+            product.save()
+            self.save_m2m()
+        return product
+
+
+class PhotoUploadForm(forms.Form):
+    photos = PhotosField(label=_("Photos"), required=False)
+
+
+class StockForm(forms.Form):
+    stock = forms.IntegerField(
+        label=_("Stock"),
+        min_value=0,
+        max_value=10_000_000,
+        error_messages={
+            "invalid": _("Enter the stock as a whole number."),
+            "min_value": _("The stock cannot be negative."),
+            "required": _("Enter the stock as a whole number."),
+        },
+    )
+
+
+class CsvImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "UTF-8, first line: name,category,price,unit,stock (and optionally "
+            "description,origin_area,ocop_stars,season_months,status)."
+        ),
+    )
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if f.size > 2 * 1024 * 1024:
+            raise ValidationError(_("The file is too big (at most 2 MB)."))
+        return f

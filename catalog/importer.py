@@ -1,0 +1,136 @@
+"""Bulk import of a booth's products from a CSV file: every row checked, all or nothing."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from areas.models import Area
+from catalog.forms import ProductForm
+from catalog.models import Category, Certification, Product
+
+REQUIRED_COLUMNS = ["name", "category", "price", "unit", "stock"]
+OPTIONAL_COLUMNS = [
+    "description",
+    "origin_area",
+    "ocop_stars",
+    "season_months",
+    "certifications",
+    "status",
+]
+MAX_ROWS = 2000
+
+
+@dataclass
+class ImportResult:
+    created: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # (line number or None, message)
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+def _split(value):
+    return [part.strip() for part in (value or "").replace(",", ";").split(";") if part.strip()]
+
+
+def import_products(booth, uploaded_file) -> ImportResult:
+    result = ImportResult()
+    raw = uploaded_file.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        result.errors.append((None, _("The file is not UTF-8 text. Save it as “CSV UTF-8”.")))
+        return result
+    reader = csv.DictReader(io.StringIO(text))
+    columns = [c.strip().lower() for c in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        result.errors.append(
+            (1, _("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
+        )
+        return result
+    reader.fieldnames = columns
+    categories = {c.slug: c.pk for c in Category.objects.filter(is_active=True)}
+    categories.update({c.name.lower(): c.pk for c in Category.objects.filter(is_active=True)})
+    areas = {a.slug: a.pk for a in Area.objects.all()}
+    areas.update({a.name.lower(): a.pk for a in Area.objects.all()})
+    certs = {c.code: c.pk for c in Certification.objects.all()}
+    certs.update({c.name.lower(): c.pk for c in Certification.objects.all()})
+
+    rows = list(reader)
+    if not rows:
+        result.errors.append((None, _("The file has no product rows.")))
+        return result
+    if len(rows) > MAX_ROWS:
+        result.errors.append((None, _("At most %(n)s rows per file.") % {"n": MAX_ROWS}))
+        return result
+
+    try:
+        with transaction.atomic():
+            for line, row in enumerate(rows, start=2):
+                row = {k: (v or "").strip() for k, v in row.items() if k}
+                errors = []
+                category_key = row.get("category", "").lower()
+                category_id = categories.get(category_key)
+                if category_id is None:
+                    errors.append(
+                        _("unknown category “%(value)s”") % {"value": row.get("category", "")}
+                    )
+                area_id = ""
+                if row.get("origin_area"):
+                    area_id = areas.get(row["origin_area"].lower())
+                    if area_id is None:
+                        errors.append(_("unknown area “%(value)s”") % {"value": row["origin_area"]})
+                cert_ids = []
+                for code in _split(row.get("certifications")):
+                    if code.lower() in certs:
+                        cert_ids.append(certs[code.lower()])
+                    else:
+                        errors.append(_("unknown certification “%(value)s”") % {"value": code})
+                status = (row.get("status") or "draft").lower()
+                if status not in (Product.Status.DRAFT, Product.Status.PUBLISHED):
+                    errors.append(_("status must be “draft” or “published”"))
+                form = ProductForm(
+                    data={
+                        "name": row.get("name", ""),
+                        "category": category_id or "",
+                        "price": row.get("price", "").replace(".", "").replace(" ", ""),
+                        "unit": row.get("unit", ""),
+                        "stock": row.get("stock", ""),
+                        "description": row.get("description", ""),
+                        "origin_area": area_id or "",
+                        "ocop_stars": row.get("ocop_stars") or "0",
+                        "season_months": _split(row.get("season_months")),
+                        "certifications": cert_ids,
+                    }
+                )
+                if not form.is_valid():
+                    for name, messages in form.errors.items():
+                        if name == "category" and category_id is None:
+                            continue
+                        label = form.fields[name].label if name in form.fields else ""
+                        errors.extend(f"{label}: {m}" if label else m for m in messages)
+                if errors:
+                    result.errors.extend((line, e) for e in errors)
+                    continue
+                if result.errors:
+                    continue  # keep checking the rest, but nothing will be kept
+                product = form.save(commit=False)
+                product.booth = booth
+                product.status = status
+                product.save()
+                form.save_m2m()
+                result.created.append(product)
+            if result.errors:
+                raise _Rollback
+    except _Rollback:
+        result.created = []
+    return result
+
+
+class _Rollback(Exception):
+    pass

@@ -1,0 +1,157 @@
+"""Public catalogue pages: product list, category pages, product page, QR code."""
+
+import io
+import json
+
+import qrcode
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.views.decorators.cache import cache_control
+
+from areas.models import Area
+from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters, valid_params
+from catalog.models import Category, Certification, Product, photos_prefetch
+from marketplace.counters import record_view
+
+PER_PAGE = 24
+GALLERY_SPECS = ("max-900x900|format-webp", "fill-120x120|format-webp")
+
+
+def _browse(request, category=None):
+    categories = list(Category.objects.filter(is_active=True))
+    areas = list(Area.objects.all())
+    certifications = list(Certification.objects.all())
+    params = valid_params(request.GET)
+    qs, applied = apply_filters(
+        Product.objects.public().with_card_data(),
+        params,
+        categories=categories,
+        areas=areas,
+        certifications=certifications,
+        category=category,
+    )
+    page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    # Only well-formed parameters go into pagination and sort links.
+    clean_query = query.copy()
+    for key in list(clean_query.keys()):
+        if key not in params:
+            del clean_query[key]
+    if category is not None:
+        clean_query.pop("category", None)
+    form = ProductFilterForm(
+        initial={**params, "category": applied.get("category") and applied["category"].slug}
+    )
+    return render(
+        request,
+        "catalog/product_list.html",
+        {
+            "page_obj": page,
+            "products": page.object_list,
+            "categories": [c for c in categories if c.parent_id is None],
+            "all_categories": categories,
+            "areas": [a for a in areas if a.is_current and a.kind != Area.Kind.PROVINCE],
+            "certifications": certifications,
+            "params": params,
+            "applied": applied,
+            "category": category,
+            "sort_choices": SORT_CHOICES,
+            "query_string": clean_query.urlencode(),
+            "filter_form": form,
+            "ocop_choices": range(1, 6),
+        },
+    )
+
+
+def product_list(request):
+    return _browse(request)
+
+
+def category(request, slug):
+    cat = get_object_or_404(Category, slug=slug, is_active=True)
+    return _browse(request, category=cat)
+
+
+def _public_product(slug):
+    qs = (
+        Product.objects.public()
+        .select_related("booth", "booth__area", "booth__logo", "category", "origin_area")
+        .prefetch_related(photos_prefetch(GALLERY_SPECS), "certifications")
+    )
+    return get_object_or_404(qs, slug=slug)
+
+
+def _json_ld(request, product, photos):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.name,
+        "sku": str(product.pk),
+        "url": request.build_absolute_uri(product.get_absolute_url()),
+        "category": product.category.name,
+        "brand": {"@type": "Brand", "name": product.booth.name},
+        "offers": {
+            "@type": "Offer",
+            "price": str(product.price),
+            "priceCurrency": "VND",
+            "availability": "https://schema.org/InStock"
+            if product.stock > 0
+            else "https://schema.org/OutOfStock",
+            "url": request.build_absolute_uri(product.get_absolute_url()),
+            "seller": {"@type": "Organization", "name": product.booth.name},
+        },
+    }
+    if product.description:
+        data["description"] = strip_tags(product.description)[:500]
+    if photos:
+        data["image"] = [
+            request.build_absolute_uri(p.image.get_rendition("max-900x900|format-webp").url)
+            for p in photos
+        ]
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    return mark_safe(text)  # noqa: S308 — JSON with < and > escaped
+
+
+def product_detail(request, slug):
+    product = _public_product(slug)
+    record_view(request, product)
+    photos = list(product.images.all())
+    related = list(
+        Product.objects.public()
+        .with_card_data()
+        .filter(category_id=product.category_id)
+        .exclude(pk=product.pk)
+        .order_by("-view_count", "-pk")[:4]
+    )
+    return render(
+        request,
+        "catalog/product_detail.html",
+        {
+            "product": product,
+            "booth": product.booth,
+            "photos": photos,
+            "certifications": list(product.certifications.all()),
+            "related": related,
+            "json_ld": _json_ld(request, product, photos),
+            "months": range(1, 13),
+            "season_months": product.season_months,
+            "absolute_url": request.build_absolute_uri(product.get_absolute_url()),
+        },
+    )
+
+
+@cache_control(public=True, max_age=86400)
+def product_qr(request, slug):
+    """A PNG QR code that opens the product page (printable, for traceability)."""
+    product = Product.objects.public().filter(slug=slug).only("slug").first()
+    if product is None:
+        raise Http404
+    url = request.build_absolute_uri(product.get_absolute_url())
+    image = qrcode.make(url, box_size=8, border=2)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return HttpResponse(buffer.getvalue(), content_type="image/png")

@@ -1,0 +1,70 @@
+"""Public booth pages: the directory and a booth's own page."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from areas.models import Area
+from catalog.filters import descendants
+from catalog.models import Category, Product
+from marketplace.counters import record_view
+from shops.forms import BoothFilterForm
+from shops.models import Booth
+
+BOOTHS_PER_PAGE = 24
+PRODUCTS_PER_PAGE = 24
+
+
+def booth_list(request):
+    form = BoothFilterForm(request.GET)
+    form.is_valid()
+    params = form.cleaned_data
+    areas = list(Area.objects.current().exclude(kind=Area.Kind.PROVINCE))
+    categories = list(Category.objects.filter(is_active=True))
+    qs = Booth.objects.public().select_related("area", "logo")
+    applied = {}
+    area = {a.slug: a for a in areas}.get(params.get("area"))
+    if area:
+        qs = qs.filter(area=area)
+        applied["area"] = area
+    cat = {c.slug: c for c in categories}.get(params.get("category"))
+    if cat:
+        product_booths = Product.objects.public().filter(
+            category_id__in=descendants(categories, cat)
+        )
+        qs = qs.filter(pk__in=product_booths.values("booth_id"))
+        applied["category"] = cat
+    if params.get("verified"):
+        qs = qs.filter(is_verified=True)
+        applied["verified"] = True
+    qs = qs.order_by("-is_verified", "name")
+    page = Paginator(qs, BOOTHS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "shops/booth_list.html",
+        {
+            "page_obj": page,
+            "booths": page.object_list,
+            "areas": areas,
+            "categories": [c for c in categories if c.parent_id is None],
+            "applied": applied,
+            "query_string": query.urlencode(),
+        },
+    )
+
+
+def booth_detail(request, slug):
+    booth = get_object_or_404(
+        Booth.objects.public().select_related("area", "logo", "cover"), slug=slug
+    )
+    record_view(request, booth)
+    products = (
+        Product.objects.public().with_card_data().filter(booth=booth).order_by("-created_at", "-pk")
+    )
+    page = Paginator(products, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "shops/booth_detail.html",
+        {"booth": booth, "page_obj": page, "products": page.object_list},
+    )

@@ -1,0 +1,144 @@
+"""The market's moderation screens in the Wagtail admin: booths, products, categories."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from areas.models import Area
+from catalog.models import Category, Certification, Product
+from shops import admin_views, moderation
+from shops.models import Booth
+
+
+class BoothCreateView(generic.CreateView):
+    """A booth created here is opened on a farmer's behalf: approved, run by the moderator
+    until it is handed over (see the booth's moderation page)."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        moderation.open_on_behalf(instance, self.request.user)
+        return instance
+
+
+class BoothViewSet(ModelViewSet):
+    model = Booth
+    icon = "home"
+    menu_label = _("Booths")
+    list_display = [
+        "name",
+        "status",
+        "is_verified",
+        "area",
+        TitleColumn(
+            "moderate",
+            label=_("Moderation"),
+            accessor=lambda booth: _("Approve / reject / suspend…"),
+            get_url=lambda booth: reverse("shops_moderate_booth", args=[booth.pk]),
+        ),
+    ]
+    list_filter = ["status", "is_verified", "area"]
+    search_fields = ["name", "registration_number", "phone", "email"]
+    form_fields = [
+        "name",
+        "slug",
+        "description",
+        "address",
+        "area",
+        "phone",
+        "email",
+        "registration_number",
+        "logo",
+        "cover",
+    ]
+    copy_view_enabled = False
+    add_view_class = BoothCreateView
+
+
+class ProductViewSet(ModelViewSet):
+    model = Product
+    icon = "tag"
+    menu_label = _("Products")
+    list_display = [
+        "name",
+        "booth",
+        "status",
+        "price",
+        TitleColumn(
+            "moderate",
+            label=_("Moderation"),
+            accessor=lambda p: _("Hide / restore…"),
+            get_url=lambda p: reverse("shops_moderate_product", args=[p.pk]),
+        ),
+    ]
+    list_filter = ["status", "category", "ocop_stars"]
+    search_fields = ["name"]
+    form_fields = [
+        "name",
+        "category",
+        "price",
+        "unit",
+        "stock",
+        "origin_area",
+        "ocop_stars",
+        "description",
+    ]
+    copy_view_enabled = False
+
+
+class CategoryViewSet(ModelViewSet):
+    model = Category
+    icon = "folder-open-inverse"
+    menu_label = _("Categories")
+    list_display = ["name", "parent", "sort_order", "is_active"]
+    form_fields = ["name", "slug", "parent", "description", "image", "sort_order", "is_active"]
+    copy_view_enabled = False
+
+
+class CertificationViewSet(ModelViewSet):
+    model = Certification
+    icon = "success"
+    menu_label = _("Certifications")
+    list_display = ["name", "code"]
+    form_fields = ["code", "name", "description"]
+    copy_view_enabled = False
+
+
+class AreaViewSet(ModelViewSet):
+    model = Area
+    icon = "site"
+    menu_label = _("Areas")
+    list_display = ["name", "kind", "parent", "is_current", "replaced_by"]
+    list_filter = ["kind", "is_current"]
+    form_fields = ["name", "slug", "kind", "parent", "is_current", "replaced_by", "sort_order"]
+    copy_view_enabled = False
+
+
+class MarketViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Market")
+    menu_icon = "home"
+    menu_order = 250
+    items = (BoothViewSet, ProductViewSet, CategoryViewSet, CertificationViewSet, AreaViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_market_viewsets():
+    return MarketViewSetGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path(
+            "cho/gian-hang/<int:pk>/kiem-duyet/",
+            admin_views.moderate_booth,
+            name="shops_moderate_booth",
+        ),
+        path(
+            "cho/san-pham/<int:pk>/kiem-duyet/",
+            admin_views.moderate_product,
+            name="shops_moderate_product",
+        ),
+    ]
