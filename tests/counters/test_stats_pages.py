@@ -115,3 +115,9 @@ def test_the_market_csv_has_one_row_per_day(client, moderator):
     assert rows[0] == ["date", "visits", "new_booths", "new_products", "orders"]
     assert len(rows) == 91
     assert rows[-1][:2] == [today.isoformat(), "42"]
+
+
+def test_moderators_find_the_market_figures_in_the_admin_menu(client, moderator, superuser):
+    client.force_login(superuser)
+    html = client.get("/cms-admin/").content.decode()
+    assert "/quan-tri-san/thong-ke/" in html
