@@ -38,8 +38,10 @@ def ensure_role_groups():
     """Create the role groups with their permissions (idempotent)."""
     from django.contrib.auth.models import Group
 
+    from cms.workflow import ensure_editorial_workflow
     from shops.moderation import grant_moderator_permissions
 
     for name in (EDITORS, APPROVERS, MODERATORS):
         Group.objects.get_or_create(name=name)
     grant_moderator_permissions()
+    ensure_editorial_workflow()

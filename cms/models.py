@@ -1,15 +1,120 @@
+import math
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.images.blocks import ImageChooserBlock
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import (
+    ArticleBodyBlock,
+    BannerSlideBlock,
+    FooterColumnBlock,
+    LinkBlock,
+    PortalLinkBlock,
+)
+
+WORDS_PER_MINUTE = 200
+HOME_NEWEST_PRODUCTS = 8
+HOME_LATEST_NEWS = 4
 
 
-class HomePage(Page):
+def card_products():
+    """Public products with everything a product card shows, renditions included."""
+    from catalog.models import Product
+
+    return Product.objects.public().with_card_data().prefetch_related("images__image__renditions")
+
+
+def card_booths():
+    from shops.models import Booth
+
+    return (
+        Booth.objects.public().select_related("area", "logo").prefetch_related("logo__renditions")
+    )
+
+
+def article_cards():
+    """Live articles with their cover images (and renditions), newest first."""
+    return (
+        ArticlePage.objects.live()
+        .select_related("cover_image")
+        .prefetch_related("cover_image__renditions")
+        .defer_streamfields()
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+class SeoMixin:
+    """What the <head> shows: canonical URL, Open Graph image, language alternates."""
+
+    def og_image(self):
+        return None
+
+    def meta_description(self):
+        return self.search_description or ""
+
+
+class NewsCategory(models.Model):
+    """A news section (market news, producers' stories, guides, …). Edited as a snippet."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleTag(TagBase):
+    """A news tag. Slugs are Vietnamese folded to ASCII: "tập huấn" -> "tap-huan"."""
+
+    free_tagging = True
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def slugify(self, tag, i=None):
+        from marketplace.text import slugify_vi
+
+        slug = slugify_vi(tag)[:90] or "the"
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class ArticlePageTag(ItemBase):
+    tag = models.ForeignKey(ArticleTag, on_delete=models.CASCADE, related_name="tagged_articles")
+    content_object = ParentalKey(
+        "cms.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class HomePage(SeoMixin, Page):
     """The market's front page, one per site."""
 
     intro = models.CharField(
@@ -18,21 +123,117 @@ class HomePage(Page):
         blank=True,
         default="Đặc sản địa phương, từ người làm ra đến tận tay bạn",
     )
+    lead = models.TextField(
+        _("banner lead"),
+        blank=True,
+        default=(
+            "Vải thiều Lục Ngạn, gà đồi Yên Thế, mỳ Chũ và các sản phẩm OCOP, "
+            "bán bởi chính những người làm ra chúng."
+        ),
+    )
+    banners = StreamField(
+        [("slide", BannerSlideBlock())], verbose_name=_("banner carousel"), blank=True
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("lead"),
+        FieldPanel("banners"),
+        InlinePanel("featured_categories", label=_("Featured categories"), max_num=12),
+        InlinePanel("featured_products", label=_("Featured products"), max_num=16),
+        InlinePanel("featured_booths", label=_("Featured booths"), max_num=12),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.NewsIndexPage", "cms.StandardPage"]
     max_count = 1
     template = "cms/home_page.html"
 
     class Meta:
         verbose_name = _("home page")
 
+    def featured_category_list(self):
+        return [
+            item.category
+            for item in self.featured_categories.select_related("category__image")
+            .prefetch_related("category__image__renditions")
+            .filter(category__is_active=True)
+        ]
 
-class NewsIndexPage(Page):
-    """The news section (/tin-tuc/)."""
+    def featured_product_list(self):
+        ids = list(self.featured_products.values_list("product_id", flat=True))
+        found = {p.pk: p for p in card_products().filter(pk__in=ids)} if ids else {}
+        return [found[pk] for pk in ids if pk in found]
+
+    def featured_booth_list(self):
+        ids = list(self.featured_booths.values_list("booth_id", flat=True))
+        found = {b.pk: b for b in card_booths().filter(pk__in=ids)} if ids else {}
+        return [found[pk] for pk in ids if pk in found]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news_index = NewsIndexPage.objects.live().child_of(self).first()
+        latest_news = list(article_cards().descendant_of(self)[:HOME_LATEST_NEWS])
+        _attach_categories(latest_news)
+        context.update(
+            {
+                "featured_categories": self.featured_category_list(),
+                "featured_products": self.featured_product_list(),
+                "featured_booths": self.featured_booth_list(),
+                "newest_products": list(
+                    card_products().order_by("-created_at")[:HOME_NEWEST_PRODUCTS]
+                ),
+                "latest_news": latest_news,
+                "news_index": news_index,
+                "news_index_url": news_index.get_url(request) if news_index else "",
+            }
+        )
+        return context
+
+    def og_image(self):
+        for block in self.banners:
+            return block.value["image"]
+        return None
+
+
+class HomeFeaturedCategory(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_categories")
+    category = models.ForeignKey(
+        "catalog.Category", verbose_name=_("category"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [FieldPanel("category")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured category")
+
+
+class HomeFeaturedProduct(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_products")
+    product = models.ForeignKey(
+        "catalog.Product", verbose_name=_("product"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [FieldPanel("product")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured product")
+
+
+class HomeFeaturedBooth(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_booths")
+    booth = models.ForeignKey(
+        "shops.Booth", verbose_name=_("booth"), on_delete=models.CASCADE, related_name="+"
+    )
+    panels = [FieldPanel("booth")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured booth")
+
+
+class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
+    """The news section (/tin-tuc/): paginated, filtered by category or tag, with feeds."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    per_page = 10
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["cms.HomePage"]
@@ -42,8 +243,92 @@ class NewsIndexPage(Page):
     class Meta:
         verbose_name = _("news index")
 
+    def articles(self):
+        return article_cards().child_of(self)
 
-class ArticlePage(Page):
+    def filtered_articles(self, request):
+        """Articles after the ?category= and ?tag= filters, and what was asked for."""
+        articles = self.articles()
+        state = {"category": None, "tag": None, "unknown": False}
+        category_slug = request.GET.get("category", "").strip()
+        tag_slug = request.GET.get("tag", "").strip()
+        if category_slug:
+            category = NewsCategory.objects.filter(slug=category_slug).first()
+            state["category"] = category
+            if category is None:
+                state["unknown"] = True
+                return articles.none(), state
+            articles = articles.filter(categories=category)
+        if tag_slug:
+            tag = ArticleTag.objects.filter(slug=tag_slug).first()
+            state["tag"] = tag
+            if tag is None:
+                state["unknown"] = True
+                return articles.none(), state
+            articles = articles.filter(tagged_items__tag=tag)
+        return articles, state
+
+    @path("")
+    def index_route(self, request):
+        articles, state = self.filtered_articles(request)
+        paginator = Paginator(articles, self.per_page, allow_empty_first_page=True)
+        raw = request.GET.get("page", "").strip() or "1"
+        try:
+            page_obj = paginator.page(raw)
+        except PageNotAnInteger as exc:
+            raise Http404(_("No such page.")) from exc
+        except EmptyPage:
+            # Past the end: show the last page rather than an error.
+            page_obj = paginator.page(paginator.num_pages)
+        article_list = list(page_obj.object_list)
+        _attach_categories(article_list)
+        return self.render(
+            request,
+            context_overrides={
+                "articles": article_list,
+                "page_obj": page_obj,
+                "paginator": paginator,
+                "active_category": state["category"],
+                "active_tag": state["tag"],
+                "unknown_filter": state["unknown"],
+                "requested_category": request.GET.get("category", ""),
+                "requested_tag": request.GET.get("tag", ""),
+                "categories": list(NewsCategory.objects.all()),
+                "news_index_url": self.get_url(request),
+            },
+        )
+
+    @path("rss/", name="rss")
+    def rss_route(self, request):
+        from cms.feeds import ArticleRssFeed
+
+        return ArticleRssFeed()(request, news_index=self)
+
+    @path("atom/", name="atom")
+    def atom_route(self, request):
+        from cms.feeds import ArticleAtomFeed
+
+        return ArticleAtomFeed()(request, news_index=self)
+
+
+def _attach_categories(articles):
+    """Give each article its categories in one query (for list pages)."""
+    if not articles:
+        return
+    through = ArticlePage.categories.through
+    rows = through.objects.filter(articlepage_id__in=[a.pk for a in articles]).select_related(
+        "newscategory"
+    )
+    by_article = {}
+    for row in rows:
+        by_article.setdefault(row.articlepage_id, []).append(row.newscategory)
+    for article in articles:
+        article.category_list = sorted(
+            by_article.get(article.pk, []), key=lambda c: (c.sort_order, c.name)
+        )
+
+
+class ArticlePage(SeoMixin, Page):
     """A news article.
 
     `search_payload()` is the contract with the search app: it returns what the article
@@ -61,23 +346,31 @@ class ArticlePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(
-        [
-            ("heading", blocks.CharBlock(form_classname="title")),
-            ("paragraph", blocks.RichTextBlock()),
-            ("image", ImageChooserBlock()),
-        ],
-        verbose_name=_("body"),
-        blank=True,
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    categories = ParentalManyToManyField(
+        NewsCategory, verbose_name=_("categories"), blank=True, related_name="articles"
     )
+    tags = ClusterTaggableManager(verbose_name=_("tags"), through=ArticlePageTag, blank=True)
     view_count = models.PositiveBigIntegerField(_("views"), default=0, editable=False)
 
     content_panels = Page.content_panels + [
-        FieldPanel("date"),
-        FieldPanel("author_name"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("author_name")], heading=_("Date and author")
+        ),
         FieldPanel("lead"),
         FieldPanel("cover_image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Categories and tags"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.FilterField("date"),
     ]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types = []
@@ -88,14 +381,24 @@ class ArticlePage(Page):
         verbose_name_plural = _("articles")
 
     def body_text(self):
-        """The body as plain text (headings and paragraphs)."""
+        """The body as plain text (headings, paragraphs, quotes and captions)."""
         parts = []
         for block in self.body:
+            value = block.value
             if block.block_type == "heading":
-                parts.append(str(block.value))
+                parts.append(str(value["text"]) if hasattr(value, "get") else str(value))
             elif block.block_type == "paragraph":
-                parts.append(strip_tags(block.value.source))
-        return "\n".join(parts)
+                parts.append(strip_tags(value.source))
+            elif block.block_type == "quote":
+                parts.append(value["text"])
+            elif block.block_type == "image" and value.get("caption"):
+                parts.append(value["caption"])
+        return "\n".join(p for p in parts if p)
+
+    @cached_property
+    def reading_minutes(self):
+        words = len(f"{self.lead} {self.body_text()}".split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def search_payload(self):
         return {
@@ -106,4 +409,156 @@ class ArticlePage(Page):
             "date": self.date,
             "url": self.url,
             "cover_image_id": self.cover_image_id,
+            "categories": [c.name for c in self.categories.all()],
+            "category_slugs": [c.slug for c in self.categories.all()],
+            "tags": [t.name for t in self.tags.all()],
         }
+
+    def meta_description(self):
+        return self.search_description or self.lead
+
+    def og_image(self):
+        return self.cover_image
+
+    def neighbours(self):
+        """(previous, next): the older and the newer live article in the same section."""
+        if self.pk is None:  # previewing an article not saved yet
+            return None, None
+        siblings = (
+            ArticlePage.objects.live()
+            .sibling_of(self, inclusive=False)
+            .defer_streamfields()
+            .only("title", "url_path", "date", "pk")
+        )
+        older = (
+            siblings.filter(models.Q(date__lt=self.date) | models.Q(date=self.date, pk__lt=self.pk))
+            .order_by("-date", "-pk")
+            .first()
+        )
+        newer = (
+            siblings.filter(models.Q(date__gt=self.date) | models.Q(date=self.date, pk__gt=self.pk))
+            .order_by("date", "pk")
+            .first()
+        )
+        return older, newer
+
+    def json_ld(self, request):
+        """schema.org NewsArticle for search engines."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.lead,
+            "datePublished": self.date.isoformat(),
+            "mainEntityOfPage": self.get_full_url(request),
+            "inLanguage": "vi",
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.author_name:
+            data["author"] = {"@type": "Person", "name": self.author_name}
+        if self.cover_image_id:
+            rendition = self.cover_image.get_rendition("fill-1200x630|format-jpeg")
+            data["image"] = [request.build_absolute_uri(rendition.url)]
+        return data
+
+    def related_product_ids(self):
+        ids = []
+        for block in self.body:
+            if block.block_type == "related_products":
+                ids.extend(p.pk for p in block.value["products"] if p is not None)
+        return ids
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        ids = self.related_product_ids()
+        context["product_cards"] = (
+            {p.pk: p for p in card_products().filter(pk__in=ids)} if ids else {}
+        )
+        context["previous_article"], context["next_article"] = self.neighbours()
+        context["article_categories"] = list(self.categories.all())
+        context["article_tags"] = list(self.tags.all())
+        context["news_index"] = self.get_parent() if self.path else None
+        context["article_json_ld"] = self.json_ld(request) if self.pk else None
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        from marketplace.counters import record_view
+
+        response = super().serve(request, *args, **kwargs)
+        if response.status_code == 200 and not getattr(request, "is_preview", False):
+            record_view(request, self)
+        return response
+
+
+class StandardPage(SeoMixin, Page):
+    """An editable page: introduction, guides, operating rules, policies, contacts."""
+
+    lead = models.TextField(_("lead"), blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("lead")]
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+    template = "cms/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+    def meta_description(self):
+        return self.search_description or self.lead
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        ids = []
+        for block in self.body:
+            if block.block_type == "related_products":
+                ids.extend(p.pk for p in block.value["products"] if p is not None)
+        context["product_cards"] = (
+            {p.pk: p for p in card_products().filter(pk__in=ids)} if ids else {}
+        )
+        return context
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    """Main menu, footer columns, public-service portals and the registration notice.
+
+    Contact details live in the market settings (`marketplace.SiteSettings`).
+    When nothing is configured the templates fall back to built-in links.
+    """
+
+    main_menu = StreamField([("link", LinkBlock())], verbose_name=_("main menu"), blank=True)
+    footer_columns = StreamField(
+        [("column", FooterColumnBlock())], verbose_name=_("footer columns"), blank=True
+    )
+    portal_links_title = models.CharField(
+        _("portal links title"), max_length=120, blank=True, default="Cổng dịch vụ công"
+    )
+    portal_links = StreamField(
+        [("portal", PortalLinkBlock())], verbose_name=_("public-service portal links"), blank=True
+    )
+    registration_notice = models.TextField(
+        _("registration notice"),
+        blank=True,
+        help_text=_("E.g. the notice of registration with the Ministry of Industry and Trade."),
+    )
+    registration_url = models.URLField(_("registration notice link"), blank=True)
+
+    panels = [
+        FieldPanel("main_menu"),
+        FieldPanel("footer_columns"),
+        MultiFieldPanel(
+            [FieldPanel("portal_links_title"), FieldPanel("portal_links")],
+            heading=_("Public-service portals"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("registration_notice"), FieldPanel("registration_url")],
+            heading=_("Registration notice"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("navigation and footer")

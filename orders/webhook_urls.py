@@ -1,5 +1,9 @@
 """Language-neutral payment endpoints (Stripe posts here)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from orders import views
+
+urlpatterns = [
+    path("thanh-toan/stripe/webhook/", views.stripe_webhook, name="stripe_webhook"),
+]

@@ -54,9 +54,14 @@ def _home_page(request):
     """Transactional tests flush every table, the migration-made home page included."""
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
         request.getfixturevalue("transactional_db")
+        from wagtail.models import Collection
+
         from marketplace.site_setup import ensure_home_page
 
         ensure_home_page()
+        # The flush also empties the collection tree that images need.
+        if Collection.get_first_root_node() is None:
+            Collection.add_root(name="Root")
 
 
 @pytest.fixture

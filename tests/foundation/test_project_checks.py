@@ -11,7 +11,9 @@ BIN = Path(sys.executable).parent
 
 
 def run(args, **env):
-    full_env = {**os.environ, **env}
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into these commands.
+    full_env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    full_env.update(env)
     return subprocess.run(args, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=300)
 
 

@@ -1,0 +1,318 @@
+"""Demo text for the news section and the standard pages, written for this project.
+
+Paragraph lists become StreamField bodies: a string is a paragraph, ("h", text) a heading,
+("q", text, who) a quote.
+"""
+
+NEWS_CATEGORIES = [
+    ("tin-thi-truong", "Tin thị trường", "Giá cả, mùa vụ và sức mua các mặt hàng của tỉnh."),
+    ("nguoi-san-xuat", "Người sản xuất", "Câu chuyện của nông hộ, hợp tác xã và làng nghề."),
+    ("thuong-mai-so", "Thương mại số", "Bán hàng trực tuyến, thanh toán và giao vận."),
+    ("ocop", "Sản phẩm OCOP", "Đánh giá, phân hạng và nâng hạng sản phẩm OCOP."),
+    ("thong-bao", "Thông báo", "Thông báo của ban quản lý sàn."),
+]
+
+ARTICLES = [
+    {
+        "slug": "san-cho-tinh-chinh-thuc-mo-cua",
+        "title": "Sàn Chợ Tỉnh chính thức mở cửa cho người bán và người mua",
+        "days_ago": 2,
+        "categories": ["thong-bao", "thuong-mai-so"],
+        "tags": ["ra mắt", "thương mại điện tử"],
+        "author": "Ban biên tập",
+        "lead": "Sau ba tháng chạy thử với 30 gian hàng, sàn thương mại điện tử của tỉnh mở cửa cho mọi hộ sản xuất, hợp tác xã và người mua trên cả nước.",
+        "body": [
+            "Trong giai đoạn chạy thử, các gian hàng đầu tiên đã đưa lên sàn gần hai trăm sản phẩm, từ nông sản tươi theo mùa đến hàng chế biến và đồ thủ công. Phần lớn đơn hàng đến từ người mua ở các thành phố lớn, đặt qua điện thoại và trả tiền khi nhận hàng.",
+            ("h", "Ai có thể mở gian hàng?"),
+            "Mọi hộ kinh doanh, hợp tác xã và doanh nghiệp có sản phẩm sản xuất hoặc chế biến trong tỉnh đều có thể đăng ký. Hồ sơ gồm tên gian hàng, địa chỉ, số điện thoại và số đăng ký kinh doanh nếu có. Ban quản lý sàn xem xét và phản hồi trong vòng hai ngày làm việc.",
+            "Gian hàng có giấy đăng ký kinh doanh hoặc giấy chứng nhận hợp tác xã được kiểm tra sẽ mang dấu “Đã xác minh bởi tỉnh”, giúp người mua yên tâm hơn khi đặt hàng lần đầu.",
+            (
+                "q",
+                "Chúng tôi muốn người làm ra sản phẩm bán được giá tốt hơn, và người mua biết rõ món hàng mình cầm trên tay đến từ đâu.",
+                "Đại diện ban quản lý sàn",
+            ),
+            ("h", "Người mua được gì?"),
+            "Người mua tìm sản phẩm bằng tiếng Việt có dấu hoặc không dấu, lọc theo vùng, theo hạng sao OCOP và theo mùa vụ. Mỗi đơn hàng được tách theo gian hàng để người bán chủ động đóng gói và giao.",
+        ],
+    },
+    {
+        "slug": "vai-thieu-vao-mua-gia-on-dinh",
+        "title": "Vải thiều vào chính vụ, giá thu mua ổn định",
+        "days_ago": 5,
+        "categories": ["tin-thi-truong"],
+        "tags": ["vải thiều", "mùa vụ"],
+        "author": "Minh Châu",
+        "lead": "Các vùng trồng vải lớn của tỉnh bước vào chính vụ với sản lượng dự kiến tương đương năm trước; giá thu mua tại vườn giữ ổn định nhờ nhiều kênh tiêu thụ.",
+        "body": [
+            "Những ngày này, các vườn vải đỏ rực từ sáng sớm. Thương lái, hợp tác xã và các gian hàng trên sàn cùng thu mua, nên người trồng không còn phải bán dồn vào vài ngày cao điểm.",
+            ("h", "Đóng gói để giữ quả tươi"),
+            "Vải bán trên sàn được đóng hộp xốp có đá khô hoặc túi giữ lạnh, giao trong vòng 24 đến 48 giờ tới các thành phố lớn. Người bán ghi rõ ngày hái trên từng thùng hàng.",
+            "Các gian hàng đạt chứng nhận VietGAP được gắn nhãn riêng trên trang sản phẩm, người mua có thể bấm vào để xem số giấy chứng nhận và thời hạn.",
+            ("h", "Lời khuyên cho người mua"),
+            "Nên đặt theo kg với số lượng vừa dùng trong ba đến bốn ngày, bảo quản ngăn mát tủ lạnh và không rửa quả trước khi cất.",
+        ],
+    },
+    {
+        "slug": "hop-tac-xa-ga-doi-len-san",
+        "title": "Hợp tác xã gà đồi đưa sản phẩm lên sàn trực tuyến",
+        "days_ago": 9,
+        "categories": ["nguoi-san-xuat"],
+        "tags": ["gà đồi", "hợp tác xã"],
+        "author": "Thu Hà",
+        "lead": "Từ chỗ chỉ bán cho thương lái, một hợp tác xã chăn nuôi gà đồi đã tự nhận đơn, tự giao hàng và theo dõi doanh thu trên bảng điều khiển của gian hàng.",
+        "body": [
+            "Hợp tác xã có hơn bốn mươi hộ thành viên, nuôi gà thả đồi dưới tán cây vải. Trước đây mỗi lứa gà phụ thuộc vào giá thương lái đưa ra vào ngày xuất chuồng.",
+            "Khi lên sàn, hợp tác xã cử hai thành viên trẻ làm nhân viên gian hàng: một người cập nhật ảnh và tồn kho, một người xác nhận đơn và gọi điện cho khách.",
+            (
+                "q",
+                "Ngày trước bán được bao nhiêu biết bấy nhiêu. Giờ mở điện thoại là thấy sản phẩm nào nhiều người xem, tuần nào bán chạy.",
+                "Giám đốc hợp tác xã",
+            ),
+            "Gà được làm sạch, hút chân không và giao lạnh trong nội tỉnh; các tỉnh xa nhận gà qua đơn vị vận chuyển có xe lạnh.",
+        ],
+    },
+    {
+        "slug": "huong-dan-chup-anh-san-pham-bang-dien-thoai",
+        "title": "Chụp ảnh sản phẩm đẹp chỉ với điện thoại",
+        "days_ago": 12,
+        "categories": ["thuong-mai-so"],
+        "tags": ["hướng dẫn", "người bán"],
+        "author": "Ban biên tập",
+        "lead": "Ảnh rõ, đủ sáng và đúng màu giúp sản phẩm được bấm xem nhiều hơn. Vài mẹo đơn giản để người bán tự chụp tại nhà.",
+        "body": [
+            ("h", "Tận dụng ánh sáng tự nhiên"),
+            "Chụp gần cửa sổ vào buổi sáng hoặc chiều muộn, tránh nắng gắt buổi trưa. Một tấm bìa trắng đặt đối diện cửa sổ giúp làm dịu bóng đổ.",
+            ("h", "Nền đơn giản, sản phẩm là chính"),
+            "Dùng nền gỗ, vải thô hoặc lá chuối để gợi nguồn gốc địa phương, nhưng đừng để phụ kiện lấn át sản phẩm. Chụp ít nhất một ảnh toàn cảnh, một ảnh cận và một ảnh bao bì có nhãn.",
+            ("h", "Ảnh tải lên được xử lý tự động"),
+            "Sàn tự thu nhỏ ảnh và chuyển sang định dạng WebP nhẹ hơn, nên người bán cứ tải ảnh gốc từ điện thoại. Ảnh quá lớn hoặc sai định dạng sẽ được báo lỗi rõ ràng để chụp lại.",
+        ],
+    },
+    {
+        "slug": "mua-hang-tra-tien-khi-nhan",
+        "title": "Mua hàng trả tiền khi nhận: những điều cần biết",
+        "days_ago": 15,
+        "categories": ["thuong-mai-so", "thong-bao"],
+        "tags": ["thanh toán", "người mua"],
+        "author": "Ban biên tập",
+        "lead": "Thanh toán khi nhận hàng vẫn là cách được chọn nhiều nhất trên sàn. Bài viết giải thích quy trình và cách hủy đơn khi cần.",
+        "body": [
+            "Khi đặt hàng, người mua chọn “Thanh toán khi nhận hàng”. Đơn được chia theo từng gian hàng; mỗi gian hàng xác nhận, đóng gói và giao phần của mình.",
+            "Người mua có thể hủy đơn khi gian hàng chưa xác nhận. Số lượng hàng đã giữ cho đơn sẽ được trả lại kho ngay để người khác mua.",
+            ("h", "Thanh toán bằng thẻ"),
+            "Với gian hàng bật thanh toán thẻ, người mua được chuyển sang trang thanh toán an toàn. Đơn chỉ chuyển sang “Đã thanh toán” khi sàn nhận được xác nhận từ cổng thanh toán.",
+        ],
+    },
+    {
+        "slug": "them-12-san-pham-dat-ocop",
+        "title": "Thêm 12 sản phẩm của tỉnh đạt hạng OCOP",
+        "days_ago": 19,
+        "categories": ["ocop", "tin-thi-truong"],
+        "tags": ["OCOP", "chứng nhận"],
+        "author": "Quang Minh",
+        "lead": "Hội đồng đánh giá cấp tỉnh vừa công nhận thêm 12 sản phẩm OCOP, trong đó có mỳ gạo, mật ong và chè xanh; nhiều sản phẩm đã có mặt trên sàn.",
+        "body": [
+            "Các sản phẩm mới được công nhận chủ yếu đạt 3 và 4 sao. Trên sàn, số sao OCOP, năm công nhận và thời hạn giấy chứng nhận được hiển thị ngay trên trang sản phẩm.",
+            ("t",),
+            "Người mua có thể lọc theo số sao OCOP ở trang danh sách sản phẩm để tìm nhanh hàng đã được đánh giá.",
+        ],
+    },
+    {
+        "slug": "lang-nghe-may-tre-dan-don-hang-xa",
+        "title": "Làng nghề mây tre đan nhận đơn hàng từ xa",
+        "days_ago": 24,
+        "categories": ["nguoi-san-xuat"],
+        "tags": ["thủ công", "làng nghề"],
+        "author": "Thu Hà",
+        "lead": "Giỏ, làn và khay mây tre đan của làng nghề nay đến tay khách ở nhiều tỉnh thành nhờ gian hàng trực tuyến do thanh niên trong làng vận hành.",
+        "body": [
+            "Mỗi sản phẩm được đan tay trong hai đến năm ngày. Gian hàng ghi rõ thời gian chuẩn bị để người mua không phải chờ đợi bất ngờ.",
+            (
+                "q",
+                "Khách đặt làn đi chợ về làm quà, rồi quay lại đặt cả bộ khay cho quán cà phê.",
+                "Một thợ đan trong làng",
+            ),
+            "Sàn hỗ trợ nhân viên của ban quản lý mở gian hàng thay cho các nghệ nhân lớn tuổi, sau đó bàn giao lại khi con cháu đã quen cách bán.",
+        ],
+    },
+    {
+        "slug": "lich-mua-vu-nong-san-trong-nam",
+        "title": "Lịch mùa vụ nông sản của tỉnh trong năm",
+        "days_ago": 30,
+        "categories": ["tin-thi-truong"],
+        "tags": ["mùa vụ", "hướng dẫn"],
+        "author": "Minh Châu",
+        "lead": "Mỗi sản phẩm trên sàn đều có các tháng vào mùa. Bảng dưới đây tóm tắt những mặt hàng chính để người mua lên kế hoạch đặt hàng.",
+        "body": [
+            "Bộ lọc “Đang vào mùa” trên trang sản phẩm dựa đúng vào lịch này, giúp người mua thấy ngay mặt hàng tươi nhất của tháng.",
+            ("t",),
+            "Người bán có thể nhận đặt trước các sản phẩm sắp vào mùa để chủ động thu hoạch và đóng gói.",
+        ],
+    },
+    {
+        "slug": "truy-xuat-nguon-goc-bang-ma-qr",
+        "title": "Truy xuất nguồn gốc bằng mã QR trên từng sản phẩm",
+        "days_ago": 36,
+        "categories": ["thuong-mai-so", "ocop"],
+        "tags": ["truy xuất nguồn gốc", "QR"],
+        "author": "Quang Minh",
+        "lead": "Mỗi sản phẩm trên sàn có một mã QR riêng có thể in lên bao bì. Quét mã, người mua mở đúng trang sản phẩm với thông tin gian hàng và chứng nhận.",
+        "body": [
+            "Mã QR dẫn về trang sản phẩm trên sàn chứ không phải một trang riêng, nên thông tin luôn cập nhật theo những gì gian hàng khai báo và ban quản lý kiểm tra.",
+            "Người bán tải mã về từ bảng điều khiển của gian hàng, in lên tem nhãn hoặc túi đựng. Khi sản phẩm bị ẩn vì vi phạm quy chế, trang sẽ báo rõ cho người quét.",
+        ],
+    },
+    {
+        "slug": "tap-huan-ban-hang-truc-tuyen-cho-hop-tac-xa",
+        "title": "Tập huấn bán hàng trực tuyến cho hợp tác xã",
+        "days_ago": 42,
+        "categories": ["thong-bao", "thuong-mai-so"],
+        "tags": ["tập huấn", "hợp tác xã"],
+        "author": "Ban biên tập",
+        "lead": "Ban quản lý sàn tổ chức các buổi tập huấn miễn phí tại từng cụm xã, hướng dẫn mở gian hàng, đăng sản phẩm và xử lý đơn hàng.",
+        "body": [
+            "Mỗi buổi tập huấn kéo dài nửa ngày, học viên mang theo điện thoại và vài sản phẩm để thực hành chụp ảnh, viết mô tả và đặt giá ngay tại lớp.",
+            ("h", "Đăng ký tham gia"),
+            "Hợp tác xã và hộ sản xuất đăng ký qua ủy ban nhân dân xã hoặc gọi số điện thoại liên hệ ở cuối trang. Mỗi đơn vị cử tối đa hai người.",
+            ("v",),
+        ],
+    },
+]
+
+SEASON_TABLE = {
+    "first_row_is_table_header": True,
+    "first_col_is_header": True,
+    "table_caption": "Các tháng vào mùa (tham khảo)",
+    "data": [
+        ["Sản phẩm", "Tháng vào mùa", "Ghi chú"],
+        ["Vải thiều", "5 – 7", "Chính vụ tháng 6"],
+        ["Cam, bưởi", "10 – 1", "Ngon nhất dịp cuối năm"],
+        ["Gà đồi", "Quanh năm", "Nhiều nhất dịp Tết"],
+        ["Mỳ gạo", "Quanh năm", "Làm nhiều tháng 11 – 12"],
+        ["Mật ong", "3 – 5", "Mật hoa vải vào tháng 4"],
+    ],
+}
+
+OCOP_TABLE = {
+    "first_row_is_table_header": True,
+    "first_col_is_header": False,
+    "table_caption": "Sản phẩm mới đạt OCOP (minh họa)",
+    "data": [
+        ["Nhóm sản phẩm", "Số sản phẩm", "Hạng sao"],
+        ["Thực phẩm chế biến", "5", "3 – 4 sao"],
+        ["Đồ uống", "3", "3 sao"],
+        ["Thủ công mỹ nghệ", "2", "3 sao"],
+        ["Nông sản tươi", "2", "4 sao"],
+    ],
+}
+
+STANDARD_PAGES = [
+    {
+        "slug": "gioi-thieu",
+        "title": "Giới thiệu",
+        "lead": "Chợ Tỉnh là sàn thương mại điện tử dành cho sản phẩm đặc trưng của tỉnh, nơi người làm ra sản phẩm bán trực tiếp cho người mua.",
+        "body": [
+            "Sàn được xây dựng để các hộ sản xuất, hợp tác xã và doanh nghiệp nhỏ trong tỉnh có thêm một kênh bán hàng ổn định, chi phí thấp, không phụ thuộc vào thương lái hay các nền tảng lớn.",
+            ("h", "Sàn làm gì"),
+            "Mỗi người bán có một gian hàng riêng với trang giới thiệu, sản phẩm, đơn hàng và số liệu lượt xem. Ban quản lý sàn duyệt gian hàng, xác minh giấy tờ kinh doanh và kiểm tra các chứng nhận như OCOP, VietGAP.",
+            ("h", "Ai vận hành sàn"),
+            "Sàn do đơn vị xúc tiến thương mại của tỉnh vận hành, với sự tham gia của các hợp tác xã và hiệp hội ngành hàng. Mã nguồn của sàn là phần mềm nguồn mở.",
+        ],
+    },
+    {
+        "slug": "huong-dan-mua-hang",
+        "title": "Hướng dẫn mua hàng",
+        "lead": "Các bước tìm sản phẩm, đặt hàng, thanh toán và theo dõi đơn trên Chợ Tỉnh.",
+        "body": [
+            ("h", "1. Tìm sản phẩm"),
+            "Gõ tên sản phẩm vào ô tìm kiếm, có dấu hoặc không dấu đều được. Dùng bộ lọc để chọn vùng, danh mục, khoảng giá, hạng sao OCOP hoặc sản phẩm đang vào mùa.",
+            ("h", "2. Đặt hàng"),
+            "Thêm sản phẩm vào giỏ. Khi đặt hàng, nhập họ tên, số điện thoại và địa chỉ nhận gồm tỉnh, xã và số nhà. Giỏ hàng có sản phẩm của nhiều gian hàng sẽ được tách thành nhiều đơn.",
+            ("h", "3. Thanh toán"),
+            "Chọn trả tiền khi nhận hàng, hoặc thanh toán bằng thẻ nếu gian hàng hỗ trợ. Sàn không bao giờ hỏi mật khẩu hay mã OTP của bạn qua điện thoại.",
+            ("h", "4. Theo dõi đơn"),
+            "Vào “Đơn hàng của tôi” để xem trạng thái: chờ xác nhận, đã xác nhận, đang giao, đã giao hoặc đã hủy. Bạn nhận thư điện tử mỗi khi đơn đổi trạng thái.",
+        ],
+    },
+    {
+        "slug": "huong-dan-ban-hang",
+        "title": "Hướng dẫn bán hàng",
+        "lead": "Mở gian hàng, đăng sản phẩm và xử lý đơn hàng trên Chợ Tỉnh trong vài bước.",
+        "body": [
+            ("h", "Mở gian hàng"),
+            "Đăng nhập, vào “Kênh người bán” và điền hồ sơ gian hàng: tên, ảnh đại diện, mô tả, địa chỉ, vùng sản xuất và số điện thoại. Gian hàng ở trạng thái chờ duyệt cho đến khi ban quản lý phê duyệt.",
+            ("h", "Đăng sản phẩm"),
+            "Mỗi sản phẩm cần tên, danh mục, giá bán tính bằng đồng, đơn vị tính, số lượng tồn kho và ít nhất một ảnh. Khai báo các tháng vào mùa và chứng nhận nếu có.",
+            ("h", "Xử lý đơn hàng"),
+            "Khi có đơn mới, hãy xác nhận trong vòng 24 giờ, đóng gói cẩn thận và cập nhật trạng thái khi giao. Đơn không được xác nhận đúng hạn có thể bị hủy và trả hàng về kho.",
+        ],
+    },
+    {
+        "slug": "quy-che-hoat-dong",
+        "title": "Quy chế hoạt động",
+        "lead": "Quy chế áp dụng cho người bán, người mua và ban quản lý sàn Chợ Tỉnh (bản mẫu dùng cho mục đích trình diễn).",
+        "body": [
+            ("h", "Điều 1. Phạm vi áp dụng"),
+            "Quy chế này quy định quyền và nghĩa vụ của các bên tham gia giao dịch trên sàn, bao gồm người bán, người mua và ban quản lý sàn.",
+            ("h", "Điều 2. Điều kiện đối với người bán"),
+            "Người bán phải cung cấp thông tin trung thực về danh tính, địa chỉ và sản phẩm; chỉ bán sản phẩm hợp pháp, có nguồn gốc rõ ràng; tự chịu trách nhiệm về chất lượng hàng hóa và các giấy chứng nhận đã khai báo.",
+            ("h", "Điều 3. Hàng hóa bị cấm"),
+            "Không đăng bán hàng giả, hàng không rõ nguồn gốc, động vật hoang dã, thuốc và hàng hóa thuộc danh mục cấm kinh doanh theo quy định của pháp luật.",
+            ("h", "Điều 4. Xử lý vi phạm"),
+            "Ban quản lý có quyền ẩn sản phẩm, tạm ngừng gian hàng vi phạm quy chế và thông báo lý do cho người bán. Sản phẩm của gian hàng bị tạm ngừng không hiển thị trên sàn và trong kết quả tìm kiếm.",
+            ("h", "Điều 5. Giải quyết khiếu nại"),
+            "Khiếu nại được tiếp nhận theo trang “Liên hệ khiếu nại” và được phản hồi trong vòng năm ngày làm việc.",
+        ],
+    },
+    {
+        "slug": "lien-he-khieu-nai",
+        "title": "Liên hệ và khiếu nại",
+        "lead": "Cách gửi phản ánh, khiếu nại về sản phẩm, đơn hàng hoặc gian hàng trên Chợ Tỉnh.",
+        "body": [
+            "Trước hết, hãy liên hệ gian hàng qua số điện thoại trên trang gian hàng: phần lớn vướng mắc về giao hàng được giải quyết nhanh nhất theo cách này.",
+            ("h", "Gửi khiếu nại tới ban quản lý"),
+            "Nếu chưa được giải quyết, hãy gửi thư điện tử hoặc gọi đường dây nóng ghi ở chân trang, kèm mã đơn hàng, ảnh sản phẩm và mô tả vấn đề. Ban quản lý xác nhận đã nhận trong một ngày làm việc và trả lời kết quả trong vòng năm ngày làm việc.",
+            ("h", "Thông tin được bảo vệ"),
+            "Thông tin người khiếu nại chỉ dùng để xử lý khiếu nại và không được công khai.",
+        ],
+    },
+    {
+        "slug": "chinh-sach-bao-mat",
+        "title": "Chính sách bảo mật",
+        "lead": "Chợ Tỉnh thu thập những thông tin nào, dùng vào việc gì và bảo vệ chúng ra sao.",
+        "body": [
+            ("h", "Thông tin thu thập"),
+            "Địa chỉ thư điện tử và mật khẩu (được mã hóa) để đăng nhập; họ tên, số điện thoại và địa chỉ nhận hàng khi đặt hàng; thông tin gian hàng do người bán cung cấp.",
+            ("h", "Mục đích sử dụng"),
+            "Thông tin chỉ dùng để xử lý đơn hàng, liên hệ giao hàng, hỗ trợ khách hàng và bảo đảm an toàn cho sàn. Người bán chỉ thấy thông tin cần thiết để giao đơn hàng của chính gian hàng mình.",
+            ("h", "Thanh toán thẻ"),
+            "Sàn không lưu số thẻ. Việc thanh toán thẻ được thực hiện tại cổng thanh toán đạt chuẩn bảo mật.",
+            ("h", "Quyền của bạn"),
+            "Bạn có thể xem, sửa thông tin tài khoản và yêu cầu xóa tài khoản bằng cách liên hệ ban quản lý.",
+        ],
+    },
+]
+
+BANNERS = [
+    (
+        "Vải thiều chính vụ",
+        "Đặt vải tươi hái trong ngày từ các hợp tác xã đạt VietGAP.",
+        "Xem sản phẩm",
+        "/san-pham/",
+        ((176, 28, 46), (233, 120, 80)),
+    ),
+    (
+        "Sản phẩm OCOP của tỉnh",
+        "Mỳ gạo, mật ong, chè xanh… được đánh giá và phân hạng sao.",
+        "Khám phá",
+        "/san-pham/",
+        ((31, 111, 67), (140, 180, 70)),
+    ),
+    (
+        "Mở gian hàng miễn phí",
+        "Hộ sản xuất và hợp tác xã bán trực tiếp cho người mua cả nước.",
+        "Hướng dẫn bán hàng",
+        "/huong-dan-ban-hang/",
+        ((28, 64, 120), (70, 150, 190)),
+    ),
+]

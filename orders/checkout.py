@@ -1,0 +1,145 @@
+"""Placing orders: one order per booth, stock reserved all-or-nothing.
+
+The shopper agrees to the cart's *fingerprint* (product, quantity, current price); if
+anything changed between the page and the click, nothing is placed and the page shows
+the change. Prices and booths always come from the database, never from the form.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from catalog.models import Product
+from orders import stock
+from orders.models import Order, OrderItem, OrderStatusChange, new_reference
+
+
+class CheckoutError(Exception):
+    pass
+
+
+class CartChanged(CheckoutError):
+    pass
+
+
+class OutOfStock(CheckoutError):
+    pass
+
+
+def card_expiry_minutes():
+    return int(getattr(settings, "ORDER_CARD_EXPIRY_MINUTES", 60))
+
+
+def place_orders(user, cart_view, data, payment_method, fingerprint):
+    """Create the orders of one checkout. Returns them (one per booth).
+
+    Raises CartChanged if prices, quantities or availability moved since the shopper
+    looked, OutOfStock if another buyer took the last units (nothing is kept).
+    """
+    if cart_view.is_empty or not cart_view.lines:
+        raise CheckoutError(_("Your cart is empty."))
+    if cart_view.has_problems:
+        raise CartChanged(_("Some products in your cart are no longer available as listed."))
+    if fingerprint != cart_view.fingerprint():
+        raise CartChanged(_("Prices or quantities changed: please check your order again."))
+    if payment_method not in Order.PaymentMethod.values:
+        raise CheckoutError(_("Choose a payment method."))
+
+    reference = new_reference()
+    orders = []
+    reserved = []
+    with transaction.atomic():
+        # Lock-free re-read inside the transaction: the conditional UPDATE below is the
+        # real guard against overselling; this catches a price changed in the meantime.
+        current = Product.objects.public().in_bulk([line.product_id for line in cart_view.lines])
+        for line in cart_view.lines:
+            product = current.get(line.product_id)
+            if product is None or product.price != line.unit_price:
+                raise CartChanged(_("Prices or quantities changed: please check your order again."))
+        # Sorted by id: concurrent checkouts lock rows in the same order (no deadlock).
+        for line in sorted(cart_view.lines, key=lambda line: line.product_id):
+            if not stock.reserve(line.product_id, line.quantity):
+                raise OutOfStock(
+                    _("“%(name)s” has just sold out or has fewer units left.")
+                    % {"name": line.product.name}
+                )
+            reserved.append(line.product_id)
+        for index, group in enumerate(cart_view.groups, start=1):
+            subtotal = group.subtotal
+            order = Order.objects.create(
+                number=f"{reference}-{index}",
+                checkout_reference=reference,
+                user=user,
+                booth=group.booth,
+                payment_method=payment_method,
+                email=user.email,
+                recipient_name=data["recipient_name"],
+                phone=data["phone"],
+                province=data["province"],
+                ward=data["ward"],
+                street=data["street"],
+                note=data.get("note", ""),
+                subtotal=subtotal,
+                total=subtotal,
+            )
+            OrderItem.objects.bulk_create(
+                [
+                    OrderItem(
+                        order=order,
+                        product=line.product,
+                        product_name=line.product.name,
+                        unit=line.product.unit,
+                        unit_price=line.unit_price,
+                        quantity=line.quantity,
+                        line_total=line.line_total,
+                    )
+                    for line in group.lines
+                ]
+            )
+            OrderStatusChange.objects.create(
+                order=order, to_status=Order.Status.PENDING, actor=user
+            )
+            orders.append(order)
+
+        from orders import emails
+
+        placed = list(orders)
+        transaction.on_commit(lambda: emails.orders_placed(placed))
+        transaction.on_commit(lambda: stock.notify_search(reserved))
+    return orders
+
+
+def expire_unpaid_card_orders(now=None, minutes=None):
+    """Cancel card orders still unpaid after the payment window; stock goes back.
+
+    Safe to run on a schedule and twice in a row: an order is cancelled once and its
+    stock released once. Returns the orders it cancelled.
+    """
+    from orders import transitions
+
+    now = now or timezone.now()
+    minutes = card_expiry_minutes() if minutes is None else minutes
+    cutoff = now - timedelta(minutes=minutes)
+    candidates = Order.objects.filter(
+        payment_method=Order.PaymentMethod.CARD,
+        payment_status=Order.PaymentStatus.UNPAID,
+        status=Order.Status.PENDING,
+        created_at__lt=cutoff,
+    )
+    cancelled = []
+    for order in candidates:
+        try:
+            transitions.move(
+                order,
+                Order.Status.CANCELLED,
+                roles={"system"},
+                note="Hết hạn thanh toán thẻ",
+                require_unpaid=True,
+            )
+        except transitions.TransitionError:
+            continue  # paid or moved meanwhile
+        cancelled.append(order)
+    return cancelled
