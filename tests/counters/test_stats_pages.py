@@ -121,3 +121,41 @@ def test_moderators_find_the_market_figures_in_the_admin_menu(client, moderator,
     client.force_login(superuser)
     html = client.get("/cms-admin/").content.decode()
     assert "/quan-tri-san/thong-ke/" in html
+
+
+def test_the_seller_sees_orders_and_revenue_of_their_booth_only(client, seller_booth):
+    from orders.models import Order
+
+    user, booth = seller_booth
+    buyer = UserFactory()
+
+    def order(for_booth, total, days_ago):
+        made = Order.objects.create(
+            number=f"TK{Order.objects.count() + 1}",
+            checkout_reference="TK",
+            user=buyer,
+            booth=for_booth,
+            status="pending",
+            email=buyer.email,
+            recipient_name="Chị Lan",
+            phone="0912345678",
+            province="Tỉnh mẫu",
+            ward="Phường Trung tâm",
+            street="Số 1",
+            subtotal=total,
+            total=total,
+        )
+        Order.objects.filter(pk=made.pk).update(
+            created_at=timezone.now() - timedelta(days=days_ago)
+        )
+
+    order(booth, 170_000, 0)
+    order(booth, 85_000, 2)
+    order(BoothFactory(), 999_000, 0)  # another booth's order
+    client.force_login(user)
+    report = client.get(SELLER_URL).context["report"]
+    today = timezone.localdate()
+    assert report.orders[-1] == (today, 1)
+    assert report.orders[-3] == (today - timedelta(days=2), 1)
+    assert sum(n for _d, n in report.orders) == 2
+    assert sum(v for _d, v in report.revenue) == 255_000
