@@ -66,3 +66,38 @@ def moderator(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def _counters_process_buffer():
+    """Page views held in this process's memory never leak from one test into another."""
+    from marketplace.counters import local
+
+    local.discard()
+    yield
+    local.discard()
+
+
+@pytest.fixture(autouse=True)
+def _counters_redis_prefix(settings, _counters_redis_cleanup):
+    """Each test process buffers counters under its own Redis prefix, so runs sharing a
+    Redis server never fold each other's increments into their databases."""
+    settings.COUNTERS_REDIS_PREFIX = _counters_redis_cleanup
+
+
+@pytest.fixture(scope="session")
+def _counters_redis_cleanup():
+    from django.conf import settings as django_settings
+
+    prefix = f"test-{os.getpid()}:counters"
+    yield prefix
+    if django_settings.COUNTERS_REDIS_URL:
+        try:
+            import redis
+
+            client = redis.Redis.from_url(django_settings.COUNTERS_REDIS_URL)
+            keys = list(client.scan_iter(f"{prefix}:*"))
+            if keys:
+                client.delete(*keys)
+        except Exception:
+            pass  # Redis already gone: nothing to tidy

@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "marketplace.middleware.SessionIdleMiddleware",
+    "marketplace.middleware.VisitCounterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -271,6 +272,38 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # --- Market -------------------------------------------------------------------
 # Figures shown in the footer are cached for this many seconds and refreshed on change.
 MARKET_FIGURES_CACHE_SECONDS = env_int("MARKET_FIGURES_CACHE_SECONDS", 60)
+
+# --- Visit and view counters (docs/counters.md) ----------------------------------
+COUNTERS_ENABLED = env_bool("COUNTERS_ENABLED", True)
+# Increments are buffered in Redis when set (HINCRBY), in sharded database rows otherwise.
+COUNTERS_REDIS_URL = env("COUNTERS_REDIS_URL", REDIS_URL)
+COUNTERS_REDIS_PREFIX = env("COUNTERS_REDIS_PREFIX", "market:counters")
+COUNTERS_DB_SHARDS = env_int("COUNTERS_DB_SHARDS", 16)
+# Each web process gathers increments in memory and hands them on at most this often
+# (0 = on every request). See docs/counters.md.
+COUNTERS_PROCESS_BUFFER_SECONDS = float(env("COUNTERS_PROCESS_BUFFER_SECONDS", "1"))
+# A visit ends after this many seconds without a page view; the next page starts a new one.
+COUNTERS_VISIT_IDLE_SECONDS = env_int("COUNTERS_VISIT_IDLE_SECONDS", 30 * 60)
+# A product, booth or article viewed again by the same visitor within this window counts once.
+COUNTERS_VIEW_DEDUP_SECONDS = env_int("COUNTERS_VIEW_DEDUP_SECONDS", 30 * 60)
+COUNTERS_COOKIE_NAME = env("COUNTERS_COOKIE_NAME", "cho_visit")
+# Paths (after the language prefix) that never count: machines, assets, admin, JSON.
+COUNTERS_EXCLUDED_PREFIXES = [
+    "/healthz",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/cms-admin/",
+    "/django-admin/",
+    "/i18n/",
+    "/jsi18n/",
+    "/tai-khoan/phien/",
+    "/tim-kiem/goi-y/",
+    "/thanh-toan/",
+    "/favicon.ico",
+    "/robots.txt",
+    "/sitemap.xml",
+]
 
 LOGGING = {
     "version": 1,
