@@ -13,7 +13,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -25,6 +25,7 @@ from cms.blocks import (
     LinkBlock,
     PortalLinkBlock,
 )
+from marketplace.sitecache import CachedSiteSetting
 
 WORDS_PER_MINUTE = 200
 HOME_NEWEST_PRODUCTS = 8
@@ -523,7 +524,7 @@ class StandardPage(SeoMixin, Page):
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
+class NavigationSettings(CachedSiteSetting):
     """Main menu, footer columns, public-service portals and the registration notice.
 
     Contact details live in the market settings (`marketplace.SiteSettings`).

@@ -1,10 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from marketplace.sitecache import CachedSiteSetting
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSiteSetting):
     """Site-wide identity, edited by editors in Wagtail (Settings → Market)."""
 
     site_name = models.CharField(_("site name"), max_length=120, default="Chợ Tỉnh")

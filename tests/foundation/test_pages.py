@@ -89,3 +89,36 @@ def test_static_assets_are_served_by_the_site(client):
     html = client.get("/").content.decode()
     assert "https://" not in html.split("<body")[0]  # no CDN in the head
     assert "/static/css/site.css" in html
+
+
+def test_site_and_its_settings_are_read_from_the_cache_and_edits_show_at_once(client):
+    """The header's site settings cost no query once cached; saving them shows at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Site
+
+    from cms.models import NavigationSettings
+    from marketplace.models import SiteSettings
+
+    site = Site.objects.get(is_default_site=True)
+    client.get("/tim-kiem/")
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get("/tim-kiem/").status_code == 200
+    tables = " ".join(q["sql"] for q in ctx.captured_queries)
+    for table in ("wagtailcore_site", "marketplace_sitesettings", "cms_navigationsettings"):
+        assert table not in tables
+
+    settings_obj = SiteSettings.for_site(site)
+    settings_obj.site_name = "Chợ Phiên Tỉnh Mới"
+    settings_obj.save()
+    assert "Chợ Phiên Tỉnh Mới" in client.get("/tim-kiem/").content.decode()
+
+    nav = NavigationSettings.for_site(site)
+    nav.delete()  # a fresh, default menu is made on the next page
+    assert client.get("/tim-kiem/").status_code == 200
+
+    # a site added for this host name takes over at once, and its removal hands back
+    other = Site.objects.create(hostname="testserver", port=80, root_page=site.root_page)
+    assert Site.find_for_request(client.get("/tim-kiem/").wsgi_request).pk == other.pk
+    other.delete()
+    assert Site.find_for_request(client.get("/tim-kiem/").wsgi_request).pk == site.pk
