@@ -13,7 +13,18 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Length
 from django.utils import timezone
 
@@ -397,31 +408,81 @@ def search_database(params):
 # --- shared ----------------------------------------------------------------------------
 
 
+SEARCH_THUMBNAIL = "fill-160x120|format-webp"  # the spec search.html renders
+
+
+class FoundProduct:
+    """What a search result shows of a product: plain values, no model instance.
+
+    A results page is mostly this list, so it is loaded with one `values()` query and one
+    for the photos (with their thumbnails) rather than full model instances.
+    """
+
+    __slots__ = (
+        "pk", "name", "slug", "price", "unit", "stock", "ocop_stars", "booth_name",
+        "area_name", "main_image", "search_name", "search_snippet",
+    )  # fmt: skip
+
+    def __init__(self, row):
+        for key in ("pk", "name", "slug", "price", "unit", "stock", "ocop_stars"):
+            setattr(self, key, row[key])
+        self.booth_name = row["booth__name"]
+        self.area_name = row["origin_area__name"]
+        self.main_image = None
+
+    @property
+    def id(self):
+        return self.pk
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("catalog:product_detail", kwargs={"slug": self.slug})
+
+    def __repr__(self):
+        return f"<FoundProduct {self.pk} {self.name!r}>"
+
+
 def _load_products(ids, params):
-    from catalog.models import Product
+    from catalog.models import Product, ProductImage
+    from images.models import Rendition
 
     if not ids:
         return []
     words = terms(params.q)
-    shown = (
+    rows = (
         Product.objects.public()
-        .with_card_data()
-        .only(
-            "id", "name", "slug", "description", "price", "unit", "stock", "ocop_stars",
-            "booth__name", "booth__slug", "category__name", "origin_area__name",
-        )
         .filter(pk__in=ids)
+        .values(
+            "pk", "name", "slug", "description", "price", "unit", "stock", "ocop_stars",
+            "booth__name", "origin_area__name",
+        )
     )  # fmt: skip
-    by_id = {p.pk: p for p in shown}
-    out = []
-    for pk in ids:
-        p = by_id.get(pk)
-        if p is None:
-            continue  # the index is a moment behind: never show what is not public
+    by_id = {}
+    for row in rows:
+        p = FoundProduct(row)
         p.search_name = highlight(p.name, words, length=200)
-        p.search_snippet = highlight(plain_text(p.description), words)
-        out.append(p)
-    return out
+        p.search_snippet = highlight(plain_text(row["description"]), words)
+        by_id[p.pk] = p
+    if by_id:
+        photos = (
+            ProductImage.objects.filter(product_id__in=list(by_id))
+            .select_related("image")
+            .prefetch_related(
+                Prefetch(
+                    "image__renditions",
+                    queryset=Rendition.objects.filter(filter_spec=SEARCH_THUMBNAIL),
+                    to_attr="prefetched_renditions",
+                )
+            )
+            .order_by("sort_order", "pk")
+        )
+        for photo in photos:
+            p = by_id[photo.product_id]
+            if p.main_image is None:
+                p.main_image = photo.image
+    # in the backend's order; the index may be a moment behind: never show what is not public
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _load_booths(ids, params):

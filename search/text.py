@@ -11,6 +11,7 @@ Every step maps one character to one character, so offsets in the folded text ar
 in the original: that is how snippets are highlighted without trusting any HTML.
 """
 
+import functools
 import html
 import re
 import unicodedata
@@ -81,17 +82,28 @@ def _close(word: str, term: str) -> bool:
         return False
     # one substitution, insertion, deletion or transposition
     if len(word) == len(term):
-        diff = [i for i in range(len(word)) if word[i] != term[i]]
-        if len(diff) == 1:
-            return True
+        i = 0
+        while word[i] == term[i]:
+            i += 1  # the words differ (the prefix test above caught equal ones)
+        if word[i + 1 :] == term[i + 1 :]:
+            return True  # one substitution
         return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and word[diff[0]] == term[diff[1]]
-            and word[diff[1]] == term[diff[0]]
-        )
+            i + 1 < len(word)
+            and word[i] == term[i + 1]
+            and word[i + 1] == term[i]
+            and word[i + 2 :] == term[i + 2 :]
+        )  # one transposition
     short, long_ = (word, term) if len(word) < len(term) else (term, word)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
+
+
+@functools.lru_cache(maxsize=8192)
+def _matches(word: str, query_terms: tuple[str, ...]) -> bool:
+    """Whether *word* is close to one of the terms (a page's texts share most words)."""
+    return any(_close(word, t) for t in query_terms)
 
 
 def highlight(text: str, query_terms, *, length: int = 220):
@@ -106,8 +118,9 @@ def highlight(text: str, query_terms, *, length: int = 220):
     folded = search_fold(text)
     spans = []
     if query_terms:
+        query_terms = tuple(query_terms)
         for m in _WORD.finditer(folded):
-            if any(_close(m.group(), t) for t in query_terms):
+            if _matches(m.group(), query_terms):
                 spans.append((m.start(), m.end()))
     start = 0
     if len(text) > length:

@@ -195,3 +195,43 @@ def test_autocomplete_with_bad_input(indexed_market, client):
         response = client.get("/tim-kiem/goi-y/", {"q": typed})
         assert response.status_code == 200
         assert isinstance(response.json()["results"], list)
+
+
+def _search_queries(client, q):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/tim-kiem/", {"q": q})  # warm: thumbnails are made once
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/tim-kiem/", {"q": q})
+    assert response.status_code == 200
+    return len(ctx.captured_queries), response
+
+
+@pytest.mark.parametrize("backend", ["elasticsearch", "database"])
+def test_query_count_does_not_grow_with_results(db, request, client, settings, backend):
+    """Twenty results with photos cost the same queries as one: thumbnails are prefetched."""
+    from search import indexing
+    from tests.factories import BoothFactory, ProductImageFactory
+
+    if backend == "elasticsearch":
+        es = request.getfixturevalue("es")
+    else:
+        settings.ELASTICSEARCH_URL = ""
+    booth = BoothFactory()
+    counts = {}
+    for n, word in ((1, "gung"), (20, "nghe")):
+        for i in range(n):
+            product = ProductFactory(booth=booth, name=f"Tinh bột {word} {i}")
+            ProductImageFactory(product=product)
+    if backend == "elasticsearch":
+        indexing.rebuild_all(client=es)
+        es.indices.refresh(index=f"{settings.SEARCH_INDEX_PREFIX}-*")
+    else:
+        indexing.rebuild_entries(indexing.Kind.PRODUCT)
+    for n, word in ((1, "gung"), (20, "nghe")):
+        counts[n], response = _search_queries(client, word)
+        assert response.context["results"].backend == backend
+        assert len(response.context["results"].products) == n
+        assert response.content.decode().count('class="search-product__img"') == n
+    assert counts[1] == counts[20], counts
