@@ -289,7 +289,18 @@ def bench_requests(rounds):
         response = client.get("/tim-kiem/goi-y/", {"q": prefix})
         ac_ms.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200
-    return page_ms, took, ac_ms, backends_seen
+    # the same with the 30-second answer cache emptied first: every answer from Elasticsearch
+    from django.core.cache import cache
+
+    ac_cold_ms = []
+    for i in range(rounds):
+        prefix = AUTOCOMPLETE[i % len(AUTOCOMPLETE)]
+        cache.clear()
+        started = time.perf_counter()
+        response = client.get("/tim-kiem/goi-y/", {"q": prefix})
+        ac_cold_ms.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200 and response.json()
+    return page_ms, took, ac_ms, ac_cold_ms, backends_seen
 
 
 def main():
@@ -317,7 +328,7 @@ def main():
             f"peak {r['rss_peak_mb']:.0f} MB (+{r['rss_peak_mb'] - r['rss_start_mb']:.0f} MB); "
             f"fallback text rebuilt in {r['entries_seconds']:.1f} s"
         )
-    page_ms, took, ac_ms, seen = bench_requests(args.rounds)
+    page_ms, took, ac_ms, ac_cold_ms, seen = bench_requests(args.rounds)
     page95, took95, ac95 = pct(page_ms, 95), pct(took, 95), pct(ac_ms, 95)
     print(f"backend used: {', '.join(sorted(seen))}")
     print(
@@ -330,8 +341,14 @@ def main():
         f"{'OK' if page95 <= limit else 'MISSED'} (ratio page/took {page95 / max(took95, 1):.2f})"
     )
     print(
-        f"autocomplete: p50 {statistics.median(ac_ms):.1f} ms, p95 {ac95:.1f} ms "
-        f"(target < 20 ms: {'OK' if ac95 < 20 else 'MISSED'})"
+        f"autocomplete (answers cached 30 s): p50 {statistics.median(ac_ms):.1f} ms, "
+        f"p95 {ac95:.1f} ms (target < 20 ms: {'OK' if ac95 < 20 else 'MISSED'})"
+    )
+    cold95 = pct(ac_cold_ms, 95)
+    print(
+        f"autocomplete (cache empty, every answer from Elasticsearch): "
+        f"p50 {statistics.median(ac_cold_ms):.1f} ms, p95 {cold95:.1f} ms "
+        f"(target < 20 ms: {'OK' if cold95 < 20 else 'MISSED'})"
     )
 
 
