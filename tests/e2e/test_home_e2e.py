@@ -15,6 +15,8 @@ def test_home_page_renders_on_phone_and_desktop(live_server, new_page, screensho
     page.goto(live_server.url + "/")
     assert page.locator("html").get_attribute("lang") == "vi"
     assert page.get_by_role("search").is_visible()
+    # the cart is one icon on a phone, and still named for screen readers
+    assert page.get_by_role("link", name="Giỏ hàng").is_visible()
     footer = page.locator(".site-footer .figures")
     assert "gian hàng đã tham gia" in footer.inner_text()
     assert page.locator('.site-footer [data-figure="products"]').inner_text() == "2"
