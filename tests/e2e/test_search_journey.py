@@ -88,9 +88,14 @@ def test_search_page_in_the_browser_filters_by_facet(
     page = new_page("phone")
     page.goto(live_server.url + "/tim-kiem/?q=ga")
     assert page.locator(".search-product").count() == 2
-    page.locator('[data-facet="stars"] a', has_text="OCOP 3").click()
+    # on a phone the filters start folded above the results; a tap opens them
+    stars = page.locator('[data-facet="stars"] a', has_text="OCOP 3")
+    assert not stars.is_visible()
+    page.locator(".search-facets__toggle").click()
+    stars.click()
     page.wait_for_load_state()
     assert "stars=3" in page.url
     assert page.locator(".search-product").count() == 1
     assert "Gà đồi Yên Thế" in page.locator(".search-product__name").inner_text()
+    assert page.locator(".search-facets__toggle").inner_text().strip() == "Bộ lọc 1"
     screenshots(page, "search-page-phone")
