@@ -21,7 +21,28 @@ def format_vnd(value):
     return f"{text}\u00a0₫" if text else ""
 
 
+def format_compact(value):
+    """Short figures for chart axes: 5.000, 250k, 2,5 tr (Vietnamese) / 2.5M (English)."""
+    from django.utils.translation import gettext
+
+    try:
+        value = int(value)
+    except (TypeError, ValueError):
+        return ""
+    for size, suffix in (
+        (1_000_000_000, gettext("%(n)s bn")),
+        (1_000_000, gettext("%(n)s M")),
+        (10_000, gettext("%(n)sk")),
+    ):
+        if abs(value) >= size:
+            scaled = round(value / size, 1)
+            places = 0 if scaled == int(scaled) else 1
+            return suffix % {"n": number_format(scaled, decimal_pos=places, use_l10n=True)}
+    return format_number(value)
+
+
 register.filter("figure", format_number)
+register.filter("compact_figure", format_compact)
 register.filter("vnd", format_vnd)
 
 

@@ -73,3 +73,22 @@ def test_coordinates_are_plain_numbers_in_vietnamese():
     for name, value in re.findall(r' (x|y|x1|x2|y1|y2|width|height)="([^"]*)"', html):
         assert re.fullmatch(r"-?\d+(\.\d+)?", value), (name, value)
     assert "7.404" in html  # the figures themselves keep Vietnamese grouping
+
+
+def test_money_axis_labels_are_short_enough_to_fit(settings):
+    """A revenue chart's axis reads "2 tr", not a figure cut off at the edge."""
+    from django.utils import translation
+
+    series = [(date(2026, 11, 20), 1_450_000), (date(2026, 11, 21), 2_045_000)]
+    with translation.override("vi"):
+        html = render(series, title="Doanh thu mỗi ngày")
+    ticks = re.findall(r'dy="4" text-anchor="end"[^>]*>([^<]+)</text>', html)
+    assert ticks == ["0", "2,5 tr", "5 tr"]
+    with translation.override("en"):
+        html = render(series, title="Revenue per day")
+    assert re.findall(r'dy="4" text-anchor="end"[^>]*>([^<]+)</text>', html) == [
+        "0",
+        "2.5 M",
+        "5 M",
+    ]
+    assert "2.045.000" not in re.sub(r"<(title|table).*?</\1>", "", html, flags=re.S)
