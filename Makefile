@@ -30,7 +30,10 @@ run: install ## Set up and serve the demo site on http://127.0.0.1:8000 (SQLite,
 	@$(PY) manage.py migrate --noinput -v0
 	@$(PY) manage.py seed_demo
 	@echo "==> http://$(HOST):$(PORT)/  (demo accounts: see README)"
-	@$(PY) manage.py runserver $(HOST):$(PORT)
+	@# visits and views are folded into the figures every minute while the site runs
+	@$(PY) manage.py flush_visits --every 60 >/dev/null 2>&1 & flusher=$$!; \
+	  trap 'kill $$flusher 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: ## Set up and run the whole test suite against real PostgreSQL, Elasticsearch, stripe-mock, Redis and Chromium
 	@bash scripts/test.sh

@@ -19,6 +19,7 @@ SEED_STEPS = [
     ("Sản phẩm", "catalog.seed"),
     ("Tin tức và trang", "cms.seed"),
     ("Đơn hàng", "orders.seed"),
+    ("Lượt truy cập", "marketplace.seed_history"),
     ("Tìm kiếm", "search.seed"),
 ]
 

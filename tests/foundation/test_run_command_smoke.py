@@ -17,7 +17,12 @@ django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0, interactive=False)
 call_command("seed_demo", booths=4, products=12, verbosity=0)
+from marketplace.figures import market_figures
+from marketplace.models import DailyCount
+first = (DailyCount.objects.count(), market_figures().visits)
 call_command("seed_demo", booths=4, products=12, verbosity=0)  # idempotent
+print("HISTORY_ONCE", first == (DailyCount.objects.count(), market_figures().visits))
+print("HISTORY_DAYS", DailyCount.objects.filter(kind="visit").count())
 from django.test import Client
 from catalog.models import Product
 from shops.models import Booth
@@ -54,4 +59,7 @@ def test_run_path_on_sqlite(tmp_path):
     assert result.returncode == 0, out + result.stderr
     assert "STATUS 200" in out
     assert "HAS_FOOTER True" in out
+    # 90 days of demo visit history for the charts, added once
+    assert "HISTORY_DAYS 90" in out
+    assert "HISTORY_ONCE True" in out
     assert "HEALTH ok not configured sqlite" in out
