@@ -11,7 +11,7 @@ from tests.factories import (
     ProductImageFactory,
     UserFactory,
 )
-from tests.shops.conftest import csv_file, jpeg_upload
+from tests.sellers import csv_file, jpeg_upload
 
 pytestmark = pytest.mark.django_db
 
