@@ -54,7 +54,7 @@ def apply(increments: Counter):
 
     Must run inside the flush's transaction. Returns the number of visits added.
     """
-    from marketplace.models import CounterTotal, DailyCount
+    from marketplace.models import DailyCount
 
     increments = Counter({key: n for key, n in increments.items() if n > 0})
     if not increments:
@@ -65,6 +65,15 @@ def apply(increments: Counter):
         rows = DailyCount.objects.filter(kind=kind, object_id=object_id, day=day)
         if not rows.update(count=F("count") + n):
             DailyCount.objects.create(kind=kind, object_id=object_id, day=day, count=n)
+    return add_to_totals(increments)
+
+
+def add_to_totals(increments: Counter):
+    """The per-object view counts and the site's visit total part of `apply`.
+
+    Returns the number of visits added.
+    """
+    from marketplace.models import CounterTotal
 
     # Per-object totals, one UPDATE per distinct increment size.
     per_object = Counter()
