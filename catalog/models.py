@@ -61,13 +61,13 @@ class Certification(models.Model):
 CARD_RENDITIONS = ("fill-400x300|format-webp",)
 
 
-def photos_prefetch(specs):
-    """Prefetch a product's ordered photos, their images and the renditions in *specs*."""
+def photos_with_renditions(specs):
+    """Product photos in their order, with images and the renditions in *specs* prefetched
+    (so `{% image %}` with those specs needs no query)."""
     from images.models import Rendition
 
-    return models.Prefetch(
-        "images",
-        queryset=ProductImage.objects.select_related("image")
+    return (
+        ProductImage.objects.select_related("image")
         .prefetch_related(
             models.Prefetch(
                 "image__renditions",
@@ -75,8 +75,13 @@ def photos_prefetch(specs):
                 to_attr="prefetched_renditions",
             )
         )
-        .order_by("sort_order", "pk"),
+        .order_by("sort_order", "pk")
     )
+
+
+def photos_prefetch(specs):
+    """Prefetch a product's ordered photos, their images and the renditions in *specs*."""
+    return models.Prefetch("images", queryset=photos_with_renditions(specs))
 
 
 class ProductQuerySet(models.QuerySet):

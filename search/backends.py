@@ -19,7 +19,6 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     Value,
@@ -444,8 +443,7 @@ class FoundProduct:
 
 
 def _load_products(ids, params):
-    from catalog.models import Product, ProductImage
-    from images.models import Rendition
+    from catalog.models import Product, photos_with_renditions
 
     if not ids:
         return []
@@ -465,18 +463,7 @@ def _load_products(ids, params):
         p.search_snippet = highlight(plain_text(row["description"]), words)
         by_id[p.pk] = p
     if by_id:
-        photos = (
-            ProductImage.objects.filter(product_id__in=list(by_id))
-            .select_related("image")
-            .prefetch_related(
-                Prefetch(
-                    "image__renditions",
-                    queryset=Rendition.objects.filter(filter_spec=SEARCH_THUMBNAIL),
-                    to_attr="prefetched_renditions",
-                )
-            )
-            .order_by("sort_order", "pk")
-        )
+        photos = photos_with_renditions([SEARCH_THUMBNAIL]).filter(product_id__in=list(by_id))
         for photo in photos:
             p = by_id[photo.product_id]
             if p.main_image is None:
