@@ -8,7 +8,7 @@ from areas.models import Area
 from catalog.models import MAX_PRICE_VND, Category, Certification, Product
 from catalog.photos import MAX_PHOTOS
 from catalog.richtext import sanitize_description
-from marketplace.text import slugify_vi
+from core.text import slugify_vi
 
 MONTH_CHOICES = [(m, format_lazy(_("Month {}"), m)) for m in range(1, 13)]
 
@@ -154,7 +154,7 @@ class ProductForm(forms.ModelForm):
         return sanitize_description(self.cleaned_data.get("description") or "")
 
     def save(self, commit=True):
-        from marketplace.text import unique_slug
+        from core.text import unique_slug
 
         product = super().save(commit=False)
         product.season_months = self.cleaned_data.get("season_months") or []

@@ -25,7 +25,7 @@ from cms.blocks import (
     LinkBlock,
     PortalLinkBlock,
 )
-from marketplace.sitecache import CachedSiteSetting
+from core.sitecache import CachedSiteSetting
 
 WORDS_PER_MINUTE = 200
 HOME_NEWEST_PRODUCTS = 8
@@ -102,7 +102,7 @@ class ArticleTag(TagBase):
         verbose_name_plural = _("tags")
 
     def slugify(self, tag, i=None):
-        from marketplace.text import slugify_vi
+        from core.text import slugify_vi
 
         slug = slugify_vi(tag)[:90] or "the"
         return f"{slug}-{i}" if i is not None else slug

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import register_setting
 
-from marketplace.sitecache import CachedSiteSetting
+from core.sitecache import CachedSiteSetting
 
 
 @register_setting(icon="site")

@@ -8,7 +8,7 @@ leaves the same site.
 import random
 from dataclasses import dataclass, field
 
-from marketplace.progress import ProgressBar
+from core.progress import ProgressBar
 
 # (label, module path). Order matters: later steps use earlier steps' rows.
 SEED_STEPS = [

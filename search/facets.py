@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.templatetags.market import format_vnd as vnd
+from core.templatetags.market import format_vnd as vnd
 
 from .params import PRICE_BANDS
 

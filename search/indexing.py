@@ -24,8 +24,8 @@ from django.db.models import F, Max
 from django.urls import reverse
 from django.utils import timezone
 
-from marketplace.progress import ProgressBar
-from marketplace.text import fold_vietnamese
+from core.progress import ProgressBar
+from core.text import fold_vietnamese
 
 from .client import get_client, is_configured, mark_failed, mark_ok, recently_failed
 from .documents import alias, index_body, new_index_name

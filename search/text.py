@@ -3,7 +3,7 @@
 Elasticsearch here has no asciifolding filter, so folding happens in Python, the same way
 for documents and queries: `search_fold("Mỳ Chũ") == "mi chu"`.
 
-- diacritics dropped, đ → d (`marketplace.text.fold_vietnamese`), lower case;
+- diacritics dropped, đ → d (`core.text.fold_vietnamese`), lower case;
 - a syllable-final "y" after a consonant becomes "i" ("mỳ"/"mì", "kỳ"/"kì", "lý"/"lí"
   are both in common use), so "mi chu" and "my chu" meet.
 
@@ -19,7 +19,7 @@ import unicodedata
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-from marketplace.text import fold_vietnamese
+from core.text import fold_vietnamese
 
 MAX_QUERY_LENGTH = 200
 _CONSONANT_Y = re.compile(r"(?<![a-z])([bcdfghklmnpqrstvx]{1,3})y(?![a-z0-9])")

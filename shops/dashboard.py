@@ -19,7 +19,7 @@ from catalog.forms import CsvImportForm, PhotoUploadForm, ProductForm, StockForm
 from catalog.importer import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, import_products
 from catalog.models import Product, ProductImage
 from catalog.photos import MAX_PHOTOS, add_photos, move_photo, remove_photo
-from marketplace.text import unique_slug
+from core.text import unique_slug
 from shops.forms import BoothForm
 from shops.models import Booth, BoothMembership
 from shops.permissions import (

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
 from areas.models import Area
-from marketplace.text import slugify_vi
+from core.text import slugify_vi
 from shops.models import Booth
 
 phone_validator = RegexValidator(
@@ -66,7 +66,7 @@ class BoothForm(forms.ModelForm):
 
     def save(self, commit=True):
         from catalog.photos import store_image
-        from marketplace.text import unique_slug
+        from core.text import unique_slug
 
         booth = super().save(commit=False)
         if not booth.slug:

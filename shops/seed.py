@@ -30,7 +30,7 @@ OWNERS = ["Phượng", "Hoàng", "Minh", "An", "Bình", "Hạnh", "Tâm", "Thàn
 
 def booth_specs(n):
     """Deterministic (name, slug, area slug) for n booths."""
-    from marketplace.text import slugify_vi
+    from core.text import slugify_vi
 
     specs, seen = [], set()
     i = 0

@@ -40,6 +40,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
+    "core",
     "marketplace",
     "accounts",
     "images",
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     # allauth
     "allauth",
     "allauth.account",
@@ -85,7 +88,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "marketplace.sitecache.CachedSiteMiddleware",
+    "core.sitecache.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -259,6 +262,17 @@ STRIPE_CURRENCY = "vnd"
 # Unpaid card orders are cancelled (stock released) after this many minutes by
 # `manage.py expire_unpaid_orders`.
 ORDER_CARD_EXPIRY_MINUTES = env_int("ORDER_CARD_EXPIRY_MINUTES", 60)
+
+# --- Background tasks (docs/architecture.md) -----------------------------------
+# Work that can wait (e-mail, search-index updates) is a django-tasks task enqueued after
+# commit. The database backend keeps the queue in the main database and
+# `manage.py db_worker` runs it; a bigger deployment can name another backend here.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": [],  # any queue name
+    }
+}
 
 # --- E-mail -------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -34,3 +34,5 @@ SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "test")
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/m/ip,3/5m/key", "signup": "100/m/ip"}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
+# Tasks run at once (after commit) unless a test switches to the database queue.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}}

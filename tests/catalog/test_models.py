@@ -4,7 +4,7 @@ import pytest
 
 from catalog.models import Product
 from catalog.richtext import sanitize_description
-from marketplace.text import unique_slug
+from core.text import unique_slug
 from shops.models import Booth
 from tests.factories import BoothFactory, ProductFactory
 

@@ -146,7 +146,7 @@ def market(db, news_index):
 
 
 def indexing_slug(name):
-    from marketplace.text import slugify_vi
+    from core.text import slugify_vi
 
     return slugify_vi(name)
 
