@@ -32,16 +32,3 @@ def is_moderator(user):
 
 def is_editor(user):
     return user.is_authenticated and (user.is_superuser or in_group(user, EDITORS))
-
-
-def ensure_role_groups():
-    """Create the role groups with their permissions (idempotent)."""
-    from django.contrib.auth.models import Group
-
-    from cms.workflow import ensure_editorial_workflow
-    from shops.moderation import grant_moderator_permissions
-
-    for name in (EDITORS, APPROVERS, MODERATORS):
-        Group.objects.get_or_create(name=name)
-    grant_moderator_permissions()
-    ensure_editorial_workflow()

@@ -125,7 +125,7 @@ def buffered_increments():
     from django.db import OperationalError, connection
     from django.db.models import Sum
 
-    from marketplace.models import CounterShard
+    from counters.models import CounterShard
 
     for attempt in range(3):  # the shared PostgreSQL may be restarted by someone else
         try:
@@ -151,7 +151,7 @@ def shard_writes():
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT coalesce(sum(n_tup_upd + n_tup_ins), 0) FROM pg_stat_user_tables "
-            "WHERE relname = 'marketplace_countershard'"
+            "WHERE relname = 'counters_countershard'"
         )
         return int(cursor.fetchone()[0])
 
@@ -192,7 +192,7 @@ def flush_all():
     from django.conf import settings
     from django.db import connection
 
-    from marketplace.counters import flush
+    from counters import flush
 
     connection.close()
     settings.COUNTERS_REDIS_PREFIX = PREFIX
@@ -214,7 +214,7 @@ def main():
     ensure_database()
     products = setup_django()
     from catalog.models import Product
-    from marketplace.counters import visits_total
+    from counters import visits_total
 
     flush_all()
     views_before = {m: Product.objects.get(pk=p.pk).view_count for m, p in products.items()}

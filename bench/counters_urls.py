@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path
 
 from catalog.models import Product
-from marketplace.counters import record_view
+from counters import record_view
 from marketplace.urls import urlpatterns as site_urlpatterns
 
 

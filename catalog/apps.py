@@ -2,9 +2,28 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def grant_moderator_permissions():
+    from django.contrib.auth.models import Permission
+
+    from accounts.roles import MODERATORS
+    from core.permissions import grant
+
+    grant(
+        MODERATORS,
+        Permission.objects.filter(
+            content_type__app_label="catalog",
+            codename__regex=r"^(add|change|delete|view|moderate)_",
+        ),
+    )
+
+
 class CatalogConfig(AppConfig):
     name = "catalog"
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from catalog import receivers  # noqa: F401
+        from core.permissions import after_migrate
+        from counters import registry
+
+        registry.register("catalog.product", kind="product", letter="p")
+        after_migrate(grant_moderator_permissions, uid="catalog.moderators")

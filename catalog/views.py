@@ -14,7 +14,7 @@ from django.views.decorators.cache import cache_control
 from areas.models import Area
 from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters, valid_params
 from catalog.models import Category, Certification, Product, photos_prefetch
-from marketplace.counters import record_view
+from counters import record_view
 
 PER_PAGE = 24
 GALLERY_SPECS = ("max-900x900|format-webp", "fill-120x120|format-webp")

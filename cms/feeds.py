@@ -13,7 +13,7 @@ class ArticleRssFeed(Feed):
         return news_index
 
     def title(self, news_index):
-        from marketplace.models import SiteSettings
+        from core.models import SiteSettings
 
         site_name = SiteSettings.for_request(self.request).site_name
         return f"{news_index.title} · {site_name}"

@@ -484,7 +484,7 @@ class ArticlePage(SeoMixin, Page):
         return context
 
     def serve(self, request, *args, **kwargs):
-        from marketplace.counters import record_view
+        from counters import record_view
 
         response = super().serve(request, *args, **kwargs)
         if response.status_code == 200 and not getattr(request, "is_preview", False):
@@ -527,7 +527,7 @@ class StandardPage(SeoMixin, Page):
 class NavigationSettings(CachedSiteSetting):
     """Main menu, footer columns, public-service portals and the registration notice.
 
-    Contact details live in the market settings (`marketplace.SiteSettings`).
+    Contact details live in the market settings (`core.SiteSettings`).
     When nothing is configured the templates fall back to built-in links.
     """
 

@@ -38,7 +38,7 @@ EDITOR_MODEL_PERMISSIONS = [
 APPROVER_MODEL_PERMISSIONS = EDITOR_MODEL_PERMISSIONS + [
     ("cms", "delete_newscategory"),
     ("cms", "change_navigationsettings"),
-    ("marketplace", "change_sitesettings"),
+    ("core", "change_sitesettings"),
 ]
 
 

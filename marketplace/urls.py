@@ -7,11 +7,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from marketplace import views as market_views
+from core import views as core_views
 
 # Language-neutral endpoints: machines call these (health checks, webhooks).
 urlpatterns = [
-    path("healthz", market_views.healthz, name="healthz"),
+    path("healthz", core_views.healthz, name="healthz"),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -22,13 +22,14 @@ urlpatterns = [
 # Pages people read: Vietnamese at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("tai-khoan/phien/gia-han/", market_views.keep_alive, name="session_keep_alive"),
+    path("tai-khoan/phien/gia-han/", core_views.keep_alive, name="session_keep_alive"),
     path("tai-khoan/", include("allauth.urls")),
     path("", include("shops.urls")),
     path("", include("catalog.urls")),
     path("", include("search.urls")),
     path("", include("orders.urls")),
-    path("", include("marketplace.stats_urls")),
+    path("", include("figures.urls")),
+    path("", include("counters.urls")),
     path("", include("cms.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -7,4 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from core import health
+
         from . import receivers  # noqa: F401
+        from .health import check_elasticsearch
+
+        health.register("elasticsearch", check_elasticsearch)

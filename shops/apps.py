@@ -7,4 +7,10 @@ class ShopsConfig(AppConfig):
     verbose_name = _("Booths")
 
     def ready(self):
-        from shops import receivers  # noqa: F401
+        from core.permissions import after_migrate
+        from counters import registry
+
+        from .moderation import grant_moderator_permissions
+
+        registry.register("shops.booth", kind="booth", letter="b")
+        after_migrate(grant_moderator_permissions, uid="shops.moderators")

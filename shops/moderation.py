@@ -204,19 +204,21 @@ def _notify_owners(booth, status, reason):
 
 
 def grant_moderator_permissions():
-    """Give the moderators' group the admin access and model permissions it needs."""
-    from django.contrib.auth.models import Group, Permission
+    """Give the moderators' group the admin access and the booth permissions it needs
+    (the catalogue and areas grant their own, see their apps.py)."""
+    from django.contrib.auth.models import Permission
     from django.db.models import Q
 
     from accounts import roles
+    from core.permissions import grant
 
-    group, _created = Group.objects.get_or_create(name=roles.MODERATORS)
-    perms = Permission.objects.filter(
-        Q(content_type__app_label="wagtailadmin", codename="access_admin")
-        | Q(
-            content_type__app_label__in=["shops", "catalog", "areas"],
-            codename__regex=r"^(add|change|delete|view|moderate)_",
-        )
+    return grant(
+        roles.MODERATORS,
+        Permission.objects.filter(
+            Q(content_type__app_label="wagtailadmin", codename="access_admin")
+            | Q(
+                content_type__app_label="shops",
+                codename__regex=r"^(add|change|delete|view|moderate)_",
+            )
+        ),
     )
-    group.permissions.add(*perms)
-    return group

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from areas.models import Area
 from catalog.filters import descendants
 from catalog.models import Category, Product
-from marketplace.counters import record_view
+from counters import record_view
 from shops.forms import BoothFilterForm
 from shops.models import Booth
 

@@ -71,7 +71,7 @@ def superuser(db):
 @pytest.fixture(autouse=True)
 def _counters_process_buffer():
     """Page views held in this process's memory never leak from one test into another."""
-    from marketplace.counters import local
+    from counters import local
 
     local.discard()
     yield

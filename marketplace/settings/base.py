@@ -41,7 +41,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "core",
-    "marketplace",
+    "demo",
     "accounts",
     "images",
     "areas",
@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "cms",
     "search",
     "orders",
+    "counters",
+    "figures",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -94,8 +96,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "marketplace.middleware.SessionIdleMiddleware",
-    "marketplace.middleware.VisitCounterMiddleware",
+    "core.middleware.SessionIdleMiddleware",
+    "counters.middleware.VisitCounterMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -118,7 +120,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "marketplace.context_processors.site",
+                "core.context_processors.site",
+                "figures.context_processors.figures",
             ],
         },
     },

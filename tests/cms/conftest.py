@@ -12,7 +12,7 @@ from tests.factories import ImageFactory
 @pytest.fixture
 def home(db):
     from cms.models import HomePage
-    from marketplace.site_setup import ensure_home_page
+    from cms.site_setup import ensure_home_page
 
     ensure_home_page()
     return HomePage.objects.get()

@@ -12,7 +12,7 @@ def test_approver_edits_navigation_and_market_settings(client, approver):
     nav = client.get(f"/cms-admin/settings/cms/navigationsettings/{site.pk}/")
     assert nav.status_code == 200
     assert "portal_links" in nav.content.decode()
-    assert client.get(f"/cms-admin/settings/marketplace/sitesettings/{site.pk}/").status_code == 200
+    assert client.get(f"/cms-admin/settings/core/sitesettings/{site.pk}/").status_code == 200
 
 
 def test_editor_reaches_the_admin_but_not_the_settings(client, editor):

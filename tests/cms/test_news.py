@@ -123,12 +123,10 @@ def test_search_payload_contract(make_article, category):
 
 
 def test_article_view_is_recorded(client, make_article, monkeypatch):
-    import marketplace.counters
+    import counters
 
     seen = []
-    monkeypatch.setattr(
-        marketplace.counters, "record_view", lambda request, obj: seen.append(obj.pk)
-    )
+    monkeypatch.setattr(counters, "record_view", lambda request, obj: seen.append(obj.pk))
     article = make_article()
     client.get(article.url)
     assert seen == [article.pk]

@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from cms.models import ArticlePage, HomePage, NewsCategory, NewsIndexPage, StandardPage
-from marketplace.site_setup import ensure_home_page
+from cms.site_setup import ensure_home_page
 from tests.factories import UserFactory
 
 

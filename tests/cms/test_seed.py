@@ -8,8 +8,8 @@ pytestmark = pytest.mark.django_db
 
 
 def run_seed():
-    from cms import seed
-    from marketplace.seeding import SeedContext
+    from demo import cms as seed
+    from demo.seeding import SeedContext
 
     seed.run(SeedContext(stdout=io.StringIO(), style=None))
 

@@ -49,6 +49,6 @@ def browser_client(client):
 
 
 def site_visits():
-    from marketplace.counters import visits_total
+    from counters import visits_total
 
     return visits_total()

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.template import Context, Template
 
-from marketplace.charts import bar_chart, nice_ceiling
+from figures.charts import bar_chart, nice_ceiling
 
 
 def render(series, title="Lượt xem mỗi ngày"):

@@ -6,8 +6,8 @@ import pytest
 from django.http import HttpResponse, JsonResponse
 from django.test import RequestFactory
 
-from marketplace.counters import flush, record_view
-from marketplace.middleware import VisitCounterMiddleware
+from counters import flush, record_view
+from counters.middleware import VisitCounterMiddleware
 from tests.factories import BoothFactory, CategoryFactory, ProductFactory
 
 from .conftest import BROWSER_UA, site_visits
@@ -187,7 +187,7 @@ def test_counters_can_be_switched_off(counter_backend, counter_urls, browser_cli
 def test_views_are_kept_per_day_for_charts(counter_backend, counter_urls, browser_client):
     from django.utils import timezone
 
-    from marketplace.models import DailyCount
+    from counters.models import DailyCount
 
     product = ProductFactory()
     browser_client.get(product_url(product))
@@ -201,7 +201,7 @@ def test_a_cached_page_counts_through_the_beacon(counter_backend, browser_client
     from django.template import Context, Template
 
     product = ProductFactory()
-    html = Template("{% load charts %}{% counter_beacon product %}").render(
+    html = Template("{% load counters %}{% counter_beacon product %}").render(
         Context({"product": product})
     )
     src = html.split('src="', 1)[1].split('"', 1)[0]

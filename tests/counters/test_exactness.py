@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from marketplace.counters import flush
+from counters import flush
 from tests.factories import ProductFactory
 
 from .conftest import BROWSER_UA, site_visits

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from wagtail.models import Site
 
-from marketplace.models import SiteSettings
+from core.models import SiteSettings
 
 from .conftest import BROWSER_UA
 
@@ -18,7 +18,7 @@ def footer_visits(client):
 
 
 def test_the_footer_adds_flushed_visits_to_the_starting_figure(counter_backend):
-    from marketplace.counters import flush
+    from counters import flush
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     site_settings.visits_offset = 21_926_000
@@ -35,7 +35,7 @@ def test_the_footer_adds_flushed_visits_to_the_starting_figure(counter_backend):
 
 
 def test_flush_is_still_a_function_after_its_module_is_imported():
-    import marketplace.counters.flushing  # noqa: F401
-    from marketplace.counters import flush
+    import counters.flushing  # noqa: F401
+    from counters import flush
 
     assert callable(flush) and flush()["keys"] == 0

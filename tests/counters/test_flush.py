@@ -6,14 +6,14 @@ import pytest
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
-from marketplace.counters import buffer, flush, visits_total
-from marketplace.models import CounterShard, DailyCount, FlushBatch
+from counters import buffer, flush, visits_total
+from counters.models import CounterShard, DailyCount, FlushBatch
 from tests.factories import ProductFactory
 
 from .conftest import site_visits
 
 
-def _fail_writes_to_visit_total(table="marketplace_countertotal"):
+def _fail_writes_to_visit_total(table="counters_countertotal"):
     """Make the database refuse writes to *table* (by default the last write of a flush,
     the site's visit total)."""
     with connection.cursor() as cursor:
@@ -34,7 +34,7 @@ def _fail_writes_to_visit_total(table="marketplace_countertotal"):
                 )
 
 
-def _allow_writes_again(table="marketplace_countertotal"):
+def _allow_writes_again(table="counters_countertotal"):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"DROP TRIGGER issue7_refuse ON {table}")
@@ -152,7 +152,7 @@ def test_the_flush_visits_command_applies_the_buffer(counter_backend):
 
 @pytest.mark.django_db
 def test_a_process_gathers_increments_in_memory_and_writes_them_in_one_batch(settings):
-    from marketplace.counters import local
+    from counters import local
 
     settings.COUNTERS_REDIS_URL = ""
     settings.COUNTERS_PROCESS_BUFFER_SECONDS = 3600
@@ -171,18 +171,18 @@ def test_a_process_gathers_increments_in_memory_and_writes_them_in_one_batch(set
 
 @pytest.mark.django_db
 def test_increments_the_shared_buffer_refused_stay_in_memory(settings):
-    from marketplace.counters import local
+    from counters import local
 
     settings.COUNTERS_REDIS_URL = ""
     settings.COUNTERS_PROCESS_BUFFER_SECONDS = 3600
     product = ProductFactory()
     key = ("product", product.pk, timezone.localdate())
 
-    _fail_writes_to_visit_total("marketplace_countershard")
+    _fail_writes_to_visit_total("counters_countershard")
     local.add(Counter({key: 3}))
     assert local.drain() == 0
     assert local.pending() == Counter({key: 3})
-    _allow_writes_again("marketplace_countershard")
+    _allow_writes_again("counters_countershard")
     flush()
     product.refresh_from_db()
     assert product.view_count == 3

@@ -2,7 +2,7 @@
 
 import pytest
 
-from marketplace.counters import flush
+from counters import flush
 from tests.factories import BoothFactory, ProductFactory
 
 from .conftest import site_visits

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from marketplace.models import DailyCount
+from counters.models import DailyCount
 from tests.factories import BoothFactory, MembershipFactory, ProductFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

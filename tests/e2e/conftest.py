@@ -56,7 +56,7 @@ def _home_page(request):
         request.getfixturevalue("transactional_db")
         from wagtail.models import Collection
 
-        from marketplace.site_setup import ensure_home_page
+        from cms.site_setup import ensure_home_page
 
         ensure_home_page()
         # The flush also empties the collection tree that images need.

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
-from marketplace.models import DailyCount
+from counters.models import DailyCount
 from tests.factories import MembershipFactory, ProductFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]

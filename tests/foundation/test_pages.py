@@ -35,7 +35,7 @@ def test_english_home_under_en(client):
 def test_figures_use_vietnamese_grouping(client, settings):
     from wagtail.models import Site
 
-    from marketplace.models import SiteSettings
+    from core.models import SiteSettings
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     site_settings.visits_offset = 21_926_040
@@ -98,14 +98,14 @@ def test_site_and_its_settings_are_read_from_the_cache_and_edits_show_at_once(cl
     from wagtail.models import Site
 
     from cms.models import NavigationSettings
-    from marketplace.models import SiteSettings
+    from core.models import SiteSettings
 
     site = Site.objects.get(is_default_site=True)
     client.get("/tim-kiem/")
     with CaptureQueriesContext(connection) as ctx:
         assert client.get("/tim-kiem/").status_code == 200
     tables = " ".join(q["sql"] for q in ctx.captured_queries)
-    for table in ("wagtailcore_site", "marketplace_sitesettings", "cms_navigationsettings"):
+    for table in ("wagtailcore_site", "core_sitesettings", "cms_navigationsettings"):
         assert table not in tables
 
     settings_obj = SiteSettings.for_site(site)

@@ -17,8 +17,8 @@ django.setup()
 from django.core.management import call_command
 call_command("migrate", verbosity=0, interactive=False)
 call_command("seed_demo", booths=4, products=12, verbosity=0)
-from marketplace.figures import market_figures
-from marketplace.models import DailyCount
+from figures.market import market_figures
+from counters.models import DailyCount
 first = (DailyCount.objects.count(), market_figures().visits)
 call_command("seed_demo", booths=4, products=12, verbosity=0)  # idempotent
 print("HISTORY_ONCE", first == (DailyCount.objects.count(), market_figures().visits))

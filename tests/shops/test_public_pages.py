@@ -45,7 +45,7 @@ def test_non_approved_booth_page_is_404(client, status):
 
 
 def test_figures_refresh_after_a_booth_is_suspended(client, django_capture_on_commit_callbacks):
-    from marketplace.figures import market_figures
+    from figures.market import market_figures
     from shops import moderation
 
     booth = BoothFactory()
