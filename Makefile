@@ -38,6 +38,11 @@ run: install ## Set up and serve the demo site on http://127.0.0.1:8000 (SQLite,
 test: ## Set up and run the whole test suite against real PostgreSQL, Elasticsearch, stripe-mock, Redis and Chromium
 	@bash scripts/test.sh
 
+test-fast: install ## The tests that need no service (SQLite in memory, local cache, database search), under a minute
+	@env -u DATABASE_URL -u ELASTICSEARCH_URL -u REDIS_URL -u COUNTERS_REDIS_URL -u STRIPE_API_BASE \
+	  DJANGO_SETTINGS_MODULE=marketplace.settings.test \
+	  $(PY) -m pytest -p no:cacheprovider -q -m "not services and not e2e" $(ARGS)
+
 services-up: ## Start the test services (PostgreSQL, Elasticsearch, stripe-mock, Redis)
 	@bash scripts/services.sh up
 
@@ -56,4 +61,4 @@ check: ## Django system checks and missing migrations
 bench: ## Benchmarks (pages, search, counters, checkout): prints figures and ratios
 	@bash bench/run.sh
 
-.PHONY: help bootstrap install messages-compile messages run test services-up services-down lint fmt check bench
+.PHONY: help bootstrap install messages-compile messages run test test-fast services-up services-down lint fmt check bench

@@ -18,6 +18,28 @@ OUTPUT_DIR = Path(
 )
 
 
+# A test that uses one of these fixtures, or runs with one of these parameters, talks to a
+# real service (PostgreSQL with several connections, Elasticsearch, Redis, stripe-mock, a
+# browser), and so does a transactional test (threads, several connections):
+# `make test-fast` leaves it out with `-m "not services and not e2e"`.
+SERVICE_FIXTURES = {"es", "indexed_market", "live_server", "stripe_on", "transactional_db"}
+SERVICE_PARAMS = {"redis", "elasticsearch"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        params = {str(value) for value in callspec.params.values()} if callspec else set()
+        db = item.get_closest_marker("django_db")
+        transactional = db is not None and (db.kwargs.get("transaction") or db.args[:1] == (True,))
+        if (
+            transactional
+            or SERVICE_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or SERVICE_PARAMS & params
+        ):
+            item.add_marker(pytest.mark.services)
+
+
 @pytest.fixture(scope="session")
 def output_dir():
     OUTPUT_DIR.mkdir(parents=True, exist_ok=True)

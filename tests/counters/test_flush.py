@@ -169,6 +169,7 @@ def test_a_process_gathers_increments_in_memory_and_writes_them_in_one_batch(set
     assert local.pending() == Counter()
 
 
+@pytest.mark.services  # a PostgreSQL trigger refuses the writes
 @pytest.mark.django_db
 def test_increments_the_shared_buffer_refused_stay_in_memory(settings):
     from counters import local

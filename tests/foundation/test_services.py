@@ -5,6 +5,8 @@ import os
 import pytest
 from django.db import connection
 
+pytestmark = pytest.mark.services
+
 
 def test_database_is_postgresql(db):
     assert connection.vendor == "postgresql"
