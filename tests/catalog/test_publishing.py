@@ -353,3 +353,26 @@ def test_hide_and_restore_are_logged_with_who_and_why_on_the_history_page(client
     assert "Bị quản trị sàn ẩn: Nghi hàng giả, chờ giấy tờ" in body
     assert (moderator.get_full_name().strip() or moderator.get_username()) in body
     assert "Bị quản trị sàn ẩn" in body and "Đã khôi phục về bản nháp" in body
+
+
+def test_wagtail_product_screens_cannot_publish_or_create(client, moderator):
+    product = ProductFactory(status=S.DRAFT)
+    client.force_login(moderator)
+    assert "/cms-admin/product/new/" not in client.get("/cms-admin/product/").content.decode()
+    assert client.get("/cms-admin/product/new/").status_code == 302  # refused, not a 500
+    response = client.post(
+        f"/cms-admin/product/edit/{product.pk}/",
+        {
+            "name": "Sửa trong Wagtail",
+            "category": product.category_id,
+            "price": "85000",
+            "unit": "kg",
+            "stock": "4",
+            "ocop_stars": "0",
+            "description": "",
+            "status": "published",
+        },
+    )
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert product.name == "Sửa trong Wagtail" and product.status == S.DRAFT
