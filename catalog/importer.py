@@ -1,4 +1,9 @@
-"""Bulk import of a booth's products from a CSV file: every row checked, all or nothing."""
+"""Bulk import of a booth's products from a CSV file: every row checked, all or nothing.
+
+Rows are created as drafts; a row whose status is "published" is then published through
+`catalog.publishing`, under the same rule as the publish button. A row the rule refuses (a
+new row has no photo yet) stays a draft, and the report says so for that line.
+"""
 
 import csv
 import io
@@ -8,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from areas.models import Area
+from catalog import publishing
 from catalog.forms import ProductForm
 from catalog.models import Category, Certification, Product
 
@@ -27,6 +33,7 @@ MAX_ROWS = 2000
 class ImportResult:
     created: list = field(default_factory=list)
     errors: list = field(default_factory=list)  # (line number or None, message)
+    notes: list = field(default_factory=list)  # (line number, message): imported, with a remark
 
     @property
     def ok(self):
@@ -37,7 +44,7 @@ def _split(value):
     return [part.strip() for part in (value or "").replace(",", ";").split(";") if part.strip()]
 
 
-def import_products(booth, uploaded_file) -> ImportResult:
+def import_products(booth, uploaded_file, *, by=None) -> ImportResult:
     result = ImportResult()
     raw = uploaded_file.read()
     try:
@@ -121,14 +128,25 @@ def import_products(booth, uploaded_file) -> ImportResult:
                     continue  # keep checking the rest, but nothing will be kept
                 product = form.save(commit=False)
                 product.booth = booth
-                product.status = status
+                product.status = Product.Status.DRAFT
                 product.save()
                 form.save_m2m()
+                if status == Product.Status.PUBLISHED:
+                    refused = publishing.try_publish(product, by=by)
+                    if refused:
+                        result.notes.append(
+                            (
+                                line,
+                                _("“%(name)s” is kept as a draft, not published: %(reasons)s")
+                                % {"name": product.name, "reasons": " ".join(refused)},
+                            )
+                        )
                 result.created.append(product)
             if result.errors:
                 raise _Rollback
     except _Rollback:
         result.created = []
+        result.notes = []
     return result
 
 

@@ -189,8 +189,7 @@ class Product(ClusterableModel):
         from catalog.richtext import sanitize_description
 
         self.description = sanitize_description(self.description)
-        if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+        # Status and published_at are changed by catalog.publishing only.
         super().save(*args, **kwargs)
 
     @property

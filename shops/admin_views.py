@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.roles import is_moderator
+from catalog import publishing
 from catalog.models import Product
 from shops import moderation
 from shops.models import Booth
@@ -97,6 +98,7 @@ def moderate_booth(request, pk):
             "handover": handover,
             "members": booth.memberships.select_related("user"),
             "edit_url": reverse("booth:edit", args=[booth.pk]),
+            "history_url": reverse("booth:history", args=[booth.pk]),
         },
     )
 
@@ -112,20 +114,24 @@ class ProductHideForm(forms.Form):
 def moderate_product(request, pk):
     _require_moderator(request)
     product = get_object_or_404(Product.objects.select_related("booth"), pk=pk)
-    form = ProductHideForm(request.POST or None)
+    form = ProductHideForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             if product.status == Product.Status.HIDDEN:
-                moderation.restore_product(product, by=request.user)
+                publishing.restore(product, by=request.user)
             else:
-                moderation.hide_product(
-                    product, by=request.user, reason=form.cleaned_data["reason"]
-                )
-        except moderation.TransitionRefused as exc:
+                publishing.hide(product, by=request.user, reason=form.cleaned_data["reason"])
+        except publishing.PublishingRefused as exc:
             form.add_error("reason", exc.messages[0])
         else:
             messages.success(request, _("“%(name)s” has been updated.") % {"name": product.name})
             return redirect("shops_moderate_product", pk=product.pk)
     return TemplateResponse(
-        request, "shops/admin/moderate_product.html", {"product": product, "form": form}
+        request,
+        "shops/admin/moderate_product.html",
+        {
+            "product": product,
+            "form": form,
+            "history_url": reverse("product:history", args=[product.pk]),
+        },
     )

@@ -11,10 +11,10 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from catalog import publishing
 from catalog.forms import CsvImportForm, PhotoUploadForm, ProductForm, StockForm
 from catalog.importer import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, import_products
 from catalog.models import Product, ProductImage
@@ -121,16 +121,26 @@ def product_add(request, booth_id):
     form = ProductForm(request.POST or None)
     photos = PhotoUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid() and photos.is_valid():
+        refused = []
         with transaction.atomic():
             product = form.save(commit=False)
             product.booth = booth
-            product.status = (
-                Product.Status.PUBLISHED if "publish" in request.POST else Product.Status.DRAFT
-            )
+            product.status = Product.Status.DRAFT
             product.save()
             form.save_m2m()
             add_photos(product, photos.cleaned_data["photos"])
-        messages.success(request, _("“%(name)s” has been saved.") % {"name": product.name})
+            if "publish" in request.POST:
+                refused = publishing.try_publish(product, by=request.user)
+        if refused:
+            messages.warning(
+                request,
+                _("“%(name)s” has been saved as a draft, not published: %(reasons)s")
+                % {"name": product.name, "reasons": " ".join(refused)},
+            )
+        elif product.status == Product.Status.PUBLISHED:
+            messages.success(request, _("“%(name)s” is now on sale.") % {"name": product.name})
+        else:
+            messages.success(request, _("“%(name)s” has been saved.") % {"name": product.name})
         return redirect("shops:dashboard_product_edit", pk=product.pk)
     return render(
         request,
@@ -172,16 +182,11 @@ def product_edit(request, pk):
 @require_POST
 def product_publish(request, pk):
     product = get_product_for_staff_or_404(request.user, pk)
-    if product.status == Product.Status.HIDDEN:
-        messages.error(
-            request, _("A moderator has hidden this product; it cannot be published again.")
-        )
-    elif not product.images.exists():
-        messages.error(request, _("Add at least one photo before publishing."))
+    try:
+        publishing.publish(product, by=request.user)
+    except publishing.PublishingRefused as exc:
+        messages.error(request, " ".join(exc.messages))
     else:
-        product.status = Product.Status.PUBLISHED
-        product.published_at = product.published_at or timezone.now()
-        product.save(update_fields=["status", "published_at", "updated_at"])
         messages.success(request, _("“%(name)s” is now on sale.") % {"name": product.name})
     if request.POST.get("from") == "edit":
         return redirect("shops:dashboard_product_edit", pk=product.pk)
@@ -192,9 +197,11 @@ def product_publish(request, pk):
 @require_POST
 def product_unpublish(request, pk):
     product = get_product_for_staff_or_404(request.user, pk)
-    if product.status == Product.Status.PUBLISHED:
-        product.status = Product.Status.DRAFT
-        product.save(update_fields=["status", "updated_at"])
+    try:
+        publishing.unpublish(product, by=request.user)
+    except publishing.PublishingRefused as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
         messages.success(request, _("“%(name)s” is no longer shown.") % {"name": product.name})
     return redirect(_products_url(product.booth))
 
@@ -274,10 +281,22 @@ def photo_move(request, pk):
 @require_POST
 def photo_remove(request, pk):
     photo = get_photo_for_staff_or_404(request.user, pk)
+    product = photo.product
     product_id = photo.product_id
-    remove_photo(photo)
+    with transaction.atomic():
+        remove_photo(photo)
+        withdrawn = publishing.withdraw_if_unfit(product, by=request.user)
     messages.success(request, _("The photo has been removed."))
+    if withdrawn:
+        messages.warning(
+            request,
+            _("“%(name)s” is no longer on sale: %(reasons)s")
+            % {"name": product.name, "reasons": " ".join(withdrawn)},
+        )
     return redirect(reverse("shops:dashboard_product_edit", kwargs={"pk": product_id}) + "#photos")
+
+
+IMPORT_NOTES_KEY = "shops_import_notes"
 
 
 @login_required
@@ -286,14 +305,27 @@ def product_import(request, booth_id):
     form = CsvImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        result = import_products(booth, form.cleaned_data["file"])
+        result = import_products(booth, form.cleaned_data["file"], by=request.user)
         if result.ok:
+            published = sum(p.status == Product.Status.PUBLISHED for p in result.created)
             messages.success(
                 request,
-                _("%(n)s products imported as drafts or published as the file says.")
-                % {"n": len(result.created)},
+                _("%(n)s products imported, %(published)s of them on sale.")
+                % {"n": len(result.created), "published": published},
             )
-            return redirect(_products_url(booth))
+            if not result.notes:
+                return redirect(_products_url(booth))
+            # Shown once on the import page after the redirect (no re-import on reload).
+            request.session[IMPORT_NOTES_KEY] = {
+                "booth": booth.pk,
+                "notes": [(line, str(message)) for line, message in result.notes],
+            }
+            return redirect("shops:dashboard_product_import", booth_id=booth.pk)
+    notes = []
+    if request.method == "GET":
+        stored = request.session.pop(IMPORT_NOTES_KEY, None)
+        if stored and stored.get("booth") == booth.pk:
+            notes = stored["notes"]
     return render(
         request,
         "shops/dashboard/product_import.html",
@@ -301,6 +333,8 @@ def product_import(request, booth_id):
             "booth": booth,
             "form": form,
             "result": result,
+            "notes": notes,
+            "products_url": _products_url(booth),
             "required_columns": REQUIRED_COLUMNS,
             "optional_columns": OPTIONAL_COLUMNS,
         },

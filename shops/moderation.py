@@ -1,11 +1,15 @@
-"""The booth life cycle and the moderators' actions on booths and products.
+"""The booth life cycle and the moderators' actions on booths.
 
     pending  → approved | rejected
     approved → suspended
     suspended → approved
 
 Every other move raises `TransitionRefused` with a translated message. Owners are told by
-e-mail when their booth is approved, rejected (with the reason) or suspended.
+e-mail when their booth is approved, rejected (with the reason) or suspended. Every action is
+recorded in Wagtail's audit log (`LOG_LABELS`, registered in `shops/wagtail_hooks.py`) with
+the moderator and the reason, shown on the booth's history page in the Wagtail admin.
+
+Products have their own life cycle in `catalog.publishing` (publish, hide, restore …).
 """
 
 from django.conf import settings
@@ -16,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
 
 from shops.models import Booth, BoothMembership
 
@@ -36,6 +41,37 @@ ACTION_LABELS = {
 }
 
 
+#: Wagtail audit-log action names and their (label, message) in the history.
+LOG_LABELS = {
+    "shops.booth.approve": (gettext_lazy("Approve booth"), gettext_lazy("Booth approved")),
+    "shops.booth.reject": (gettext_lazy("Reject booth"), gettext_lazy("Booth rejected")),
+    "shops.booth.suspend": (gettext_lazy("Suspend booth"), gettext_lazy("Booth suspended")),
+    "shops.booth.reinstate": (gettext_lazy("Reinstate booth"), gettext_lazy("Booth reinstated")),
+    "shops.booth.verify": (
+        gettext_lazy("Verify booth"),
+        gettext_lazy("Marked as verified by the province"),
+    ),
+    "shops.booth.unverify": (
+        gettext_lazy("Remove verification"),
+        gettext_lazy("“Verified” badge removed"),
+    ),
+    "shops.booth.open_on_behalf": (
+        gettext_lazy("Open booth on behalf"),
+        gettext_lazy("Booth opened by a moderator on the owner's behalf"),
+    ),
+    "shops.booth.hand_over": (gettext_lazy("Hand over booth"), gettext_lazy("Booth handed over")),
+}
+
+
+def _log(booth, action, *, by, reason="", **data):
+    log(
+        instance=booth,
+        action=f"shops.booth.{action}",
+        user=by if getattr(by, "is_authenticated", False) else None,
+        data={"reason": reason, **data},
+    )
+
+
 class TransitionRefused(ValidationError):
     """A status change the life cycle does not allow."""
 
@@ -48,12 +84,13 @@ def can_transition(booth, target):
     return target in allowed_targets(booth)
 
 
-def _move(booth, target, *, by=None, reason=""):
+def _move(booth, target, *, by=None, reason="", action):
     if not can_transition(booth, target):
         raise TransitionRefused(
             _("A booth cannot go from “%(current)s” to “%(target)s”.")
             % {"current": S(booth.status).label, "target": S(target).label}
         )
+    old = booth.status
     booth.status = target
     booth.status_reason = reason
     fields = ["status", "status_reason", "updated_at"]
@@ -61,29 +98,31 @@ def _move(booth, target, *, by=None, reason=""):
         booth.approved_at = timezone.now()
         fields.append("approved_at")
     booth.save(update_fields=fields)
+    _log(booth, action, by=by, reason=reason, **{"from": old, "to": target})
     _notify_owners(booth, target, reason)
     return booth
 
 
 def approve(booth, *, by=None):
     """Approve a pending booth, or reinstate a suspended one."""
-    return _move(booth, S.APPROVED, by=by)
+    action = "reinstate" if booth.status == S.SUSPENDED else "approve"
+    return _move(booth, S.APPROVED, by=by, action=action)
 
 
 def reject(booth, *, by=None, reason):
     if not (reason or "").strip():
         raise TransitionRefused(_("Give the owner a reason for the rejection."))
-    return _move(booth, S.REJECTED, by=by, reason=reason.strip())
+    return _move(booth, S.REJECTED, by=by, reason=reason.strip(), action="reject")
 
 
 def suspend(booth, *, by=None, reason=""):
-    return _move(booth, S.SUSPENDED, by=by, reason=(reason or "").strip())
+    return _move(booth, S.SUSPENDED, by=by, reason=(reason or "").strip(), action="suspend")
 
 
 def reinstate(booth, *, by=None):
     if booth.status != S.SUSPENDED:
         raise TransitionRefused(_("Only a suspended booth can be reinstated."))
-    return _move(booth, S.APPROVED, by=by)
+    return _move(booth, S.APPROVED, by=by, action="reinstate")
 
 
 ACTIONS = {"approve": approve, "reject": reject, "suspend": suspend, "reinstate": reinstate}
@@ -105,30 +144,8 @@ def set_verified(booth, verified, *, by):
     booth.verified_at = timezone.now() if verified else None
     booth.verified_by = by if verified else None
     booth.save(update_fields=["is_verified", "verified_at", "verified_by", "updated_at"])
+    _log(booth, "verify" if verified else "unverify", by=by)
     return booth
-
-
-def hide_product(product, *, by=None, reason):
-    from catalog.models import Product
-
-    if not (reason or "").strip():
-        raise TransitionRefused(_("Give the seller a reason for hiding the product."))
-    product.status = Product.Status.HIDDEN
-    product.hidden_reason = reason.strip()
-    product.save(update_fields=["status", "hidden_reason", "updated_at"])
-    return product
-
-
-def restore_product(product, *, by=None):
-    """Undo a moderator's hiding: the product goes back to draft for the seller to check."""
-    from catalog.models import Product
-
-    if product.status != Product.Status.HIDDEN:
-        raise TransitionRefused(_("Only a hidden product can be restored."))
-    product.status = Product.Status.DRAFT
-    product.hidden_reason = ""
-    product.save(update_fields=["status", "hidden_reason", "updated_at"])
-    return product
 
 
 @transaction.atomic
@@ -141,6 +158,7 @@ def open_on_behalf(booth, moderator):
     BoothMembership.objects.get_or_create(
         booth=booth, user=moderator, defaults={"role": BoothMembership.Role.OWNER}
     )
+    _log(booth, "open_on_behalf", by=moderator)
     return booth
 
 
@@ -157,6 +175,7 @@ def hand_over(booth, new_owner, *, by=None):
     BoothMembership.objects.update_or_create(
         booth=booth, user=new_owner, defaults={"role": BoothMembership.Role.OWNER}
     )
+    _log(booth, "hand_over", by=by, reason=new_owner.email)
     return booth
 
 

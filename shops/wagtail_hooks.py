@@ -1,4 +1,8 @@
-"""The market's moderation screens in the Wagtail admin: booths, products, categories."""
+"""The market's moderation screens in the Wagtail admin: booths, products, categories.
+
+Moderators' decisions go through `shops.moderation` (booths) and `catalog.publishing`
+(products); both record them in Wagtail's audit log, shown on each object's history page.
+"""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from areas.models import Area
 from catalog.models import Category, Certification, Product
+from core.audit import register_reasoned_actions
 from shops import admin_views, moderation
 from shops.models import Booth
 
@@ -142,3 +147,8 @@ def register_moderation_urls():
             name="shops_moderate_product",
         ),
     ]
+
+
+@hooks.register("register_log_actions")
+def register_booth_log_actions(actions):
+    register_reasoned_actions(actions, moderation.LOG_LABELS)

@@ -4,6 +4,7 @@ import io
 
 import factory
 from django.core.files.images import ImageFile
+from django.utils import timezone
 from PIL import Image as PILImage
 
 from accounts.models import User
@@ -101,6 +102,9 @@ class ProductFactory(factory.django.DjangoModelFactory):
     unit = "kg"
     stock = 20
     status = Product.Status.PUBLISHED
+    published_at = factory.LazyAttribute(
+        lambda o: timezone.now() if o.status == Product.Status.PUBLISHED else None
+    )
 
 
 class ProductImageFactory(factory.django.DjangoModelFactory):

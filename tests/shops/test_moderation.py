@@ -73,16 +73,6 @@ def test_hand_over_makes_the_farmer_the_only_owner(moderator):
     assert owners == [(farmer.pk, BoothMembership.Role.OWNER)]
 
 
-def test_hide_and_restore_a_product():
-    product = ProductFactory()
-    with pytest.raises(moderation.TransitionRefused):
-        moderation.hide_product(product, reason="")
-    moderation.hide_product(product, reason="Ảnh sai sự thật")
-    assert not Product.objects.public().filter(pk=product.pk).exists()
-    moderation.restore_product(product)
-    assert product.status == Product.Status.DRAFT
-
-
 def test_moderator_approves_in_the_wagtail_admin(
     client, moderator, django_capture_on_commit_callbacks
 ):
