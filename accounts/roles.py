@@ -30,10 +30,6 @@ def is_moderator(user):
     )
 
 
-def is_editor(user):
-    return user.is_authenticated and (user.is_superuser or in_group(user, EDITORS))
-
-
 def ensure_role_groups():
     """Create the role groups with their permissions (idempotent)."""
     from django.contrib.auth.models import Group

@@ -13,8 +13,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from areas.models import Area
 from catalog.models import Category, Certification, Product, ProductImage
-from images.models import CustomImage
 from core.text import fold_vietnamese, slugify_vi
+from images.models import CustomImage
 from shops.models import Booth
 
 PHOTO_POOL = 240

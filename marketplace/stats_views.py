@@ -16,14 +16,14 @@ from shops.permissions import booths_for, get_booth_for_staff_or_404
 @require_GET
 @login_required
 def seller_stats(request):
-    slug = request.GET.get("gian-hang")
+    slug = request.GET.get("booth")
     if slug:
         booth = get_booth_for_staff_or_404(request.user, slug=slug)
     else:
         booth = booths_for(request.user).order_by("name").first()
         if booth is None:
             raise Http404
-    days = stats.period_from(request.GET.get("ngay"))
+    days = stats.period_from(request.GET.get("days"))
     return render(
         request,
         "marketplace/seller_stats.html",
@@ -46,7 +46,7 @@ def _moderator_or_404(request):
 @login_required
 def market_stats(request):
     _moderator_or_404(request)
-    days = stats.period_from(request.GET.get("ngay"))
+    days = stats.period_from(request.GET.get("days"))
     return render(
         request,
         "marketplace/market_stats.html",
@@ -58,7 +58,7 @@ def market_stats(request):
 @login_required
 def market_stats_csv(request):
     _moderator_or_404(request)
-    days = stats.period_from(request.GET.get("ngay"))
+    days = stats.period_from(request.GET.get("days"))
     report = stats.market_report(days)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"thong-ke-san-{timezone.localdate().isoformat()}-{days}-ngay.csv"

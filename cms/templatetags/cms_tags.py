@@ -6,22 +6,12 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from cms.sanitize import clean_html
+from core.i18n import localize_path
 
 register = template.Library()
-
-
-def _localize(path):
-    lang = get_language() or settings.LANGUAGE_CODE
-    if lang == settings.LANGUAGE_CODE or not path.startswith("/") or path.startswith("//"):
-        return path
-    prefix = f"/{lang}/"
-    if path.startswith(prefix) or path == prefix.rstrip("/"):
-        return path
-    return f"/{lang}{path}"
 
 
 @register.simple_tag(takes_context=True)
@@ -33,7 +23,7 @@ def link_href(context, link=None, page=None, url=None):
         page_url = page.get_url(context.get("request"))
         if page_url:
             return page_url
-    return _localize(url or "#")
+    return localize_path(url or "#")
 
 
 @register.simple_tag(takes_context=True)
@@ -92,13 +82,3 @@ def query_with(context, **changes):
 def clean_richtext(value):
     """Wagtail rich text expanded to HTML, then cleaned by the allow-list sanitiser."""
     return mark_safe(clean_html(richtext(value)))
-
-
-@register.filter
-def ld_json(data):
-    """A dict as the body of <script type="application/ld+json">, safe inside HTML."""
-    import json
-
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)
