@@ -289,6 +289,7 @@ class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
                 "active_category": state["category"],
                 "active_tag": state["tag"],
                 "unknown_filter": state["unknown"],
+                "query_string": params.urlencode(drop=("page",)),
                 "requested_category": params.get("category", ""),
                 "requested_tag": params.get("tag", ""),
                 "categories": list(NewsCategory.objects.all()),

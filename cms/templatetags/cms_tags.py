@@ -41,12 +41,13 @@ def language_alternates(context):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context, keep_page=False):
+    """This page's address; with *keep_page*, a well-formed ?page= above 1 is kept."""
     request = context.get("request")
     if request is None:
         return ""
     url = request.build_absolute_uri(request.path)
-    page_number = request.GET.get("page")
-    if keep_page and page_number and page_number.isdigit() and page_number != "1":
+    page_number = (request.GET.get("page") or "").lstrip("0")
+    if keep_page and page_number.isascii() and page_number.isdigit() and page_number != "1":
         url = f"{url}?page={page_number}"
     return url
 
@@ -60,22 +61,6 @@ def share_links(url, title=""):
         "zalo": f"https://sp.zalo.me/share_to_zalo?u={quoted}&t={quote(title, safe='')}",
         "url": url,
     }
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters changed (None removes one)."""
-    request = context.get("request")
-    params = request.GET.copy() if request is not None else None
-    if params is None:
-        return ""
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
 
 
 @register.filter

@@ -195,3 +195,13 @@ def test_malformed_tag_is_ignored_and_never_echoed(client, make_article):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" not in html
     assert "Một bài có thật" in html  # as if there were no ?tag= at all
+
+
+def test_pagination_links_keep_the_filter_and_drop_bad_parameters(
+    client, make_article, category, monkeypatch
+):
+    monkeypatch.setattr(NewsIndexPage, "per_page", 1)
+    make_article(title="Giá vải tăng", categories=[category], days_ago=0)
+    make_article(title="Giá vải giảm", categories=[category], days_ago=1)
+    html = client.get("/tin-tuc/", {"category": "tin-thi-truong", "tag": "x\x00"}).content
+    assert 'href="?category=tin-thi-truong&amp;page=2"' in html.decode()
