@@ -28,7 +28,3 @@ def is_moderator(user):
         and user.is_active
         and (user.is_superuser or in_group(user, MODERATORS))
     )
-
-
-def is_editor(user):
-    return user.is_authenticated and (user.is_superuser or in_group(user, EDITORS))

@@ -1,13 +1,14 @@
 """The public product list's filters and sorts, read from the query string.
 
-Every filter state is a plain GET URL (shareable). A malformed or out-of-range value is
-dropped silently: the page shows as if that parameter were not there.
+Every filter state is a plain GET URL (shareable). Parsed by `core.filters`: a malformed
+or out-of-range value is dropped silently, the page shows as if it were not there.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from catalog.models import MAX_PRICE_VND
+from core.filters import PageField, QueryForm
 
 SORTS = {
     "newest": ("-created_at", "-pk"),
@@ -23,7 +24,7 @@ SORT_CHOICES = [
 ]
 
 
-class ProductFilterForm(forms.Form):
+class ProductFilterForm(QueryForm):
     category = forms.SlugField(required=False, label=_("Category"))
     area = forms.SlugField(required=False, label=_("Area of origin"))
     min_price = forms.IntegerField(
@@ -43,13 +44,7 @@ class ProductFilterForm(forms.Form):
     season = forms.BooleanField(required=False, label=_("In season this month"))
     in_stock = forms.BooleanField(required=False, label=_("In stock"))
     sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Sort by"))
-
-
-def valid_params(data):
-    """The cleaned values of the parameters that are well-formed; the rest are dropped."""
-    form = ProductFilterForm(data)
-    form.is_valid()
-    return {k: v for k, v in form.cleaned_data.items() if v not in (None, "", False)}
+    page = PageField()
 
 
 def descendants(categories, root):

@@ -101,9 +101,6 @@ class ProductQuerySet(models.QuerySet):
         bit = 1 << (month - 1)
         return self.alias(_season_bit=F("season_mask").bitand(bit)).filter(_season_bit__gt=0)
 
-    def for_area(self, area):
-        return self.filter(origin_area=area)
-
     def with_card_data(self, *rendition_specs):
         """Everything a product card shows, in a fixed number of queries.
 
@@ -113,12 +110,6 @@ class ProductQuerySet(models.QuerySet):
         return self.select_related("booth", "category", "origin_area").prefetch_related(
             photos_prefetch(CARD_RENDITIONS + tuple(rendition_specs))
         )
-
-    def for_booth_staff(self, user):
-        """Products of the booths *user* works at (owner or staff)."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(booth__memberships__user=user)
 
 
 class Product(ClusterableModel):
@@ -191,10 +182,6 @@ class Product(ClusterableModel):
         self.description = sanitize_description(self.description)
         # Status and published_at are changed by catalog.publishing only.
         super().save(*args, **kwargs)
-
-    @property
-    def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.booth.status == "approved"
 
     @property
     def season_months(self):

@@ -1,18 +1,16 @@
 """Public catalogue pages: product list, category pages, product page, QR code."""
 
 import io
-import json
 
 import qrcode
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 
 from areas.models import Area
-from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters, valid_params
+from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters
 from catalog.models import Category, Certification, Product, photos_prefetch
 from counters import record_view
 
@@ -24,7 +22,7 @@ def _browse(request, category=None):
     categories = list(Category.objects.filter(is_active=True))
     areas = list(Area.objects.all())
     certifications = list(Certification.objects.all())
-    params = valid_params(request.GET)
+    params = ProductFilterForm.parse(request.GET)
     qs, applied = apply_filters(
         Product.objects.public().with_card_data(),
         params,
@@ -33,19 +31,9 @@ def _browse(request, category=None):
         certifications=certifications,
         category=category,
     )
-    page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    # Only well-formed parameters go into pagination and sort links.
-    clean_query = query.copy()
-    for key in list(clean_query.keys()):
-        if key not in params:
-            del clean_query[key]
-    if category is not None:
-        clean_query.pop("category", None)
-    form = ProductFilterForm(
-        initial={**params, "category": applied.get("category") and applied["category"].slug}
-    )
+    page = Paginator(qs, PER_PAGE).get_page(params.get("page"))
+    # Only well-formed parameters go into pagination links.
+    keep_out = ("page", "category") if category is not None else ("page",)
     return render(
         request,
         "catalog/product_list.html",
@@ -60,8 +48,7 @@ def _browse(request, category=None):
             "applied": applied,
             "category": category,
             "sort_choices": SORT_CHOICES,
-            "query_string": clean_query.urlencode(),
-            "filter_form": form,
+            "query_string": params.urlencode(drop=keep_out),
             "ocop_choices": range(1, 6),
         },
     )
@@ -86,6 +73,7 @@ def _public_product(slug):
 
 
 def _json_ld(request, product, photos):
+    """schema.org Product for search engines (rendered by the `json_ld` filter)."""
     data = {
         "@context": "https://schema.org",
         "@type": "Product",
@@ -112,8 +100,7 @@ def _json_ld(request, product, photos):
             request.build_absolute_uri(p.image.get_rendition("max-900x900|format-webp").url)
             for p in photos
         ]
-    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
-    return mark_safe(text)  # noqa: S308 — JSON with < and > escaped
+    return data
 
 
 def product_detail(request, slug):
@@ -136,7 +123,7 @@ def product_detail(request, slug):
             "photos": photos,
             "certifications": list(product.certifications.all()),
             "related": related,
-            "json_ld": _json_ld(request, product, photos),
+            "product_json_ld": _json_ld(request, product, photos),
             "months": range(1, 13),
             "season_months": product.season_months,
             "absolute_url": request.build_absolute_uri(product.get_absolute_url()),

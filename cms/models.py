@@ -1,9 +1,8 @@
 import math
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -25,6 +24,7 @@ from cms.blocks import (
     LinkBlock,
     PortalLinkBlock,
 )
+from cms.filters import NewsFilterForm
 from core.sitecache import CachedSiteSetting
 
 WORDS_PER_MINUTE = 200
@@ -247,21 +247,23 @@ class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
     def articles(self):
         return article_cards().child_of(self)
 
-    def filtered_articles(self, request):
-        """Articles after the ?category= and ?tag= filters, and what was asked for."""
+    def filtered_articles(self, params):
+        """Articles after the ?category= and ?tag= filters, and what was asked for.
+
+        A well-formed slug naming no category or tag gives an empty list with a message;
+        a malformed one was already dropped by the parser.
+        """
         articles = self.articles()
         state = {"category": None, "tag": None, "unknown": False}
-        category_slug = request.GET.get("category", "").strip()
-        tag_slug = request.GET.get("tag", "").strip()
-        if category_slug:
-            category = NewsCategory.objects.filter(slug=category_slug).first()
+        if params.get("category"):
+            category = NewsCategory.objects.filter(slug=params["category"]).first()
             state["category"] = category
             if category is None:
                 state["unknown"] = True
                 return articles.none(), state
             articles = articles.filter(categories=category)
-        if tag_slug:
-            tag = ArticleTag.objects.filter(slug=tag_slug).first()
+        if params.get("tag"):
+            tag = ArticleTag.objects.filter(slug=params["tag"]).first()
             state["tag"] = tag
             if tag is None:
                 state["unknown"] = True
@@ -271,16 +273,11 @@ class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        articles, state = self.filtered_articles(request)
+        params = NewsFilterForm.parse(request.GET)
+        articles, state = self.filtered_articles(params)
         paginator = Paginator(articles, self.per_page, allow_empty_first_page=True)
-        raw = request.GET.get("page", "").strip() or "1"
-        try:
-            page_obj = paginator.page(raw)
-        except PageNotAnInteger as exc:
-            raise Http404(_("No such page.")) from exc
-        except EmptyPage:
-            # Past the end: show the last page rather than an error.
-            page_obj = paginator.page(paginator.num_pages)
+        # Past the end shows the last page; a malformed number was dropped (first page).
+        page_obj = paginator.get_page(params.get("page"))
         article_list = list(page_obj.object_list)
         _attach_categories(article_list)
         return self.render(
@@ -292,8 +289,9 @@ class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
                 "active_category": state["category"],
                 "active_tag": state["tag"],
                 "unknown_filter": state["unknown"],
-                "requested_category": request.GET.get("category", ""),
-                "requested_tag": request.GET.get("tag", ""),
+                "query_string": params.urlencode(drop=("page",)),
+                "requested_category": params.get("category", ""),
+                "requested_tag": params.get("tag", ""),
                 "categories": list(NewsCategory.objects.all()),
                 "news_index_url": self.get_url(request),
             },

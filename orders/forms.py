@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import PageField, QueryForm
 from orders.models import Order
 
 # Vietnamese numbers: mobiles 0[35789]x xxx xxxx (10 digits), landlines 02xx xxxx xxx
@@ -75,3 +76,16 @@ class CheckoutForm(forms.Form):
         if len(name) < 2:
             raise forms.ValidationError(_("Please enter the recipient's full name."))
         return name
+
+
+class OrderListForm(QueryForm):
+    """GET parameters of the order lists (see `core.filters`): a page, and for sellers a status."""
+
+    status = forms.ChoiceField(required=False, choices=Order.Status.choices)
+    page = PageField()
+
+
+class PaymentReturnForm(QueryForm):
+    """Stripe sends the shopper back with ?result=success or ?result=cancelled."""
+
+    result = forms.ChoiceField(required=False, choices=[("success", ""), ("cancelled", "")])

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from orders import cart as carts
 from orders import checkout, payments, transitions
-from orders.forms import CheckoutForm
+from orders.forms import CheckoutForm, OrderListForm, PaymentReturnForm
 from orders.models import Order, OrderItem
 from orders.webhooks import WebhookHandler
 from shops.permissions import booths_for
@@ -131,8 +131,8 @@ def _start_card_payment(request, orders):
     try:
         session = payments.create_checkout_session(
             orders,
-            success_url=f"{base}?ket-qua=thanh-cong",
-            cancel_url=f"{base}?ket-qua=huy",
+            success_url=f"{base}?result=success",
+            cancel_url=f"{base}?result=cancelled",
             expires_at=expires,
         )
     except payments.PaymentError as exc:
@@ -173,7 +173,8 @@ def payment_return(request, reference):
         {
             "orders": orders,
             "reference": reference,
-            "cancelled_by_shopper": request.GET.get("ket-qua") == "huy",
+            "cancelled_by_shopper": PaymentReturnForm.parse(request.GET).get("result")
+            == "cancelled",
             "all_paid": all(o.payment_status != Order.PaymentStatus.UNPAID for o in orders),
             "total": sum(o.total for o in orders),
         },
@@ -198,7 +199,8 @@ def my_orders(request):
     orders = (
         Order.objects.for_shopper(request.user).select_related("booth").prefetch_related("items")
     )
-    page = Paginator(orders, 20).get_page(request.GET.get("trang"))
+    params = OrderListForm.parse(request.GET)
+    page = Paginator(orders, 20).get_page(params.get("page"))
     return render(request, "orders/my_orders.html", {"page": page, "orders": page.object_list})
 
 
@@ -253,10 +255,11 @@ def _seller_orders(user):
 def seller_orders(request):
     booths = list(booths_for(request.user))
     orders = _seller_orders(request.user).select_related("booth").prefetch_related("items")
-    status = request.GET.get("trang-thai", "")
-    if status in Order.Status.values:
+    params = OrderListForm.parse(request.GET)
+    status = params.get("status", "")
+    if status:
         orders = orders.filter(status=status)
-    page = Paginator(orders, 30).get_page(request.GET.get("trang"))
+    page = Paginator(orders, 30).get_page(params.get("page"))
     return render(
         request,
         "orders/seller_orders.html",

@@ -1,9 +1,12 @@
-"""The search page's GET parameters, parsed leniently: bad values are dropped, not errors."""
+"""The search page's GET parameters, parsed leniently by `core.filters`: bad values are dropped."""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from core.filters import QueryForm
 
 from .text import clean_query
 
@@ -26,14 +29,24 @@ PRICE_BANDS = [
     ("500000-", 500_000, None),
 ]
 PRICE_BAND_KEYS = {key: (lo, hi) for key, lo, hi in PRICE_BANDS}
+MAX_ID = 2**62
 
 
-def _int(value, lo, hi):
-    try:
-        n = int(str(value).strip()[:12])
-    except (TypeError, ValueError):
-        return None
-    return n if lo <= n <= hi else None
+class SearchQueryForm(QueryForm):
+    """The search page's GET parameters (see `core.filters`); ids are database keys."""
+
+    q = forms.CharField(required=False, strip=False)
+    tab = forms.ChoiceField(required=False, choices=[(t, t) for t in TABS])
+    category = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    area = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    stars = forms.IntegerField(required=False, min_value=0, max_value=5)
+    price = forms.ChoiceField(required=False, choices=[(k, k) for k in PRICE_BAND_KEYS])
+    sort = forms.ChoiceField(required=False, choices=list(SORTS.items()))
+    # Any whole number: from_get clamps it into 1..MAX_PAGE (search pages are bounded).
+    page = forms.IntegerField(required=False)
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"])
 
 
 @dataclass
@@ -50,19 +63,16 @@ class SearchParams:
 
     @classmethod
     def from_get(cls, data):
-        tab = data.get("tab", "all")
-        sort = data.get("sort", "relevance")
-        price = data.get("price")
-        page = _int(data.get("page", 1), -(10**12), 10**12) or 1
+        params = SearchQueryForm.parse(data)
         return cls(
-            q=clean_query(data.get("q", "")),
-            tab=tab if tab in TABS else "all",
-            category=_int(data.get("category"), 1, 2**62),
-            area=_int(data.get("area"), 1, 2**62),
-            stars=_int(data.get("stars"), 0, 5),
-            price=price if price in PRICE_BAND_KEYS else None,
-            sort=sort if sort in SORTS else "relevance",
-            page=min(max(page, 1), MAX_PAGE),
+            q=params.get("q", ""),
+            tab=params.get("tab", "all"),
+            category=params.get("category"),
+            area=params.get("area"),
+            stars=params.get("stars"),
+            price=params.get("price"),
+            sort=params.get("sort", "relevance"),
+            page=min(max(params.get("page", 1), 1), MAX_PAGE),
         )
 
     @property

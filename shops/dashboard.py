@@ -20,7 +20,7 @@ from catalog.importer import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, import_products
 from catalog.models import Product, ProductImage
 from catalog.photos import MAX_PHOTOS, add_photos, move_photo, remove_photo
 from core.text import unique_slug
-from shops.forms import BoothForm
+from shops.forms import BoothForm, DashboardProductFilterForm
 from shops.models import Booth, BoothMembership
 from shops.permissions import (
     booths_for,
@@ -89,17 +89,13 @@ def products(request, booth_id):
         .prefetch_related("images__image")
         .order_by("-updated_at", "-pk")
     )
-    q = (request.GET.get("q") or "").strip()[:100]
+    params = DashboardProductFilterForm.parse(request.GET)
+    q, status = params.get("q", ""), params.get("status", "")
     if q:
         qs = qs.filter(name__icontains=q)
-    status = request.GET.get("status")
-    if status in Product.Status.values:
+    if status:
         qs = qs.filter(status=status)
-    else:
-        status = ""
-    page = Paginator(qs, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = Paginator(qs, PRODUCTS_PER_PAGE).get_page(params.get("page"))
     return render(
         request,
         "shops/dashboard/products.html",
@@ -110,7 +106,7 @@ def products(request, booth_id):
             "q": q,
             "status": status,
             "statuses": Product.Status.choices,
-            "query_string": query.urlencode(),
+            "query_string": params.urlencode(drop=("page",)),
         },
     )
 

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
 from areas.models import Area
+from catalog.models import Product
+from core.filters import PageField, QueryForm, QueryTextField
 from core.text import slugify_vi
 from shops.models import Booth
 
@@ -80,7 +82,24 @@ class BoothForm(forms.ModelForm):
         return booth
 
 
-class BoothFilterForm(forms.Form):
+class BoothFilterForm(QueryForm):
+    """The booth directory's GET parameters (see `core.filters`)."""
+
     area = forms.SlugField(required=False)
     category = forms.SlugField(required=False)
     verified = forms.BooleanField(required=False)
+    page = PageField()
+
+
+class BoothPageForm(QueryForm):
+    """A booth page's GET parameters: only the page of its products."""
+
+    page = PageField()
+
+
+class DashboardProductFilterForm(QueryForm):
+    """The seller's product list: a name search, a status, a page."""
+
+    q = QueryTextField(max_length=100)
+    status = forms.ChoiceField(required=False, choices=Product.Status.choices)
+    page = PageField()

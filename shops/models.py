@@ -90,10 +90,6 @@ class Booth(models.Model):
 
         return reverse("shops:booth_detail", kwargs={"slug": self.slug})
 
-    @property
-    def is_public(self):
-        return self.status == self.Status.APPROVED
-
 
 class BoothMembership(models.Model):
     class Role(models.TextChoices):

@@ -6,8 +6,7 @@ the object exists.
 
 from django.http import Http404
 
-from accounts.roles import is_moderator
-from shops.models import Booth, BoothMembership
+from shops.models import Booth
 
 
 def booths_for(user):
@@ -21,16 +20,6 @@ def get_booth_for_staff_or_404(user, **lookup):
         return booths_for(user).get(**lookup)
     except Booth.DoesNotExist:
         raise Http404 from None
-
-
-def is_booth_owner(user, booth):
-    return BoothMembership.objects.filter(
-        booth=booth, user=user, role=BoothMembership.Role.OWNER
-    ).exists()
-
-
-def can_moderate(user):
-    return is_moderator(user)
 
 
 def products_for(user):

@@ -7,7 +7,7 @@ from areas.models import Area
 from catalog.filters import descendants
 from catalog.models import Category, Product
 from counters import record_view
-from shops.forms import BoothFilterForm
+from shops.forms import BoothFilterForm, BoothPageForm
 from shops.models import Booth
 
 BOOTHS_PER_PAGE = 24
@@ -15,9 +15,7 @@ PRODUCTS_PER_PAGE = 24
 
 
 def booth_list(request):
-    form = BoothFilterForm(request.GET)
-    form.is_valid()
-    params = form.cleaned_data
+    params = BoothFilterForm.parse(request.GET)
     areas = list(Area.objects.current().exclude(kind=Area.Kind.PROVINCE))
     categories = list(Category.objects.filter(is_active=True))
     qs = Booth.objects.public().select_related("area", "logo")
@@ -37,9 +35,7 @@ def booth_list(request):
         qs = qs.filter(is_verified=True)
         applied["verified"] = True
     qs = qs.order_by("-is_verified", "name")
-    page = Paginator(qs, BOOTHS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page = Paginator(qs, BOOTHS_PER_PAGE).get_page(params.get("page"))
     return render(
         request,
         "shops/booth_list.html",
@@ -49,7 +45,7 @@ def booth_list(request):
             "areas": areas,
             "categories": [c for c in categories if c.parent_id is None],
             "applied": applied,
-            "query_string": query.urlencode(),
+            "query_string": params.urlencode(drop=("page",)),
         },
     )
 
@@ -62,7 +58,8 @@ def booth_detail(request, slug):
     products = (
         Product.objects.public().with_card_data().filter(booth=booth).order_by("-created_at", "-pk")
     )
-    page = Paginator(products, PRODUCTS_PER_PAGE).get_page(request.GET.get("page"))
+    params = BoothPageForm.parse(request.GET)
+    page = Paginator(products, PRODUCTS_PER_PAGE).get_page(params.get("page"))
     return render(
         request,
         "shops/booth_detail.html",

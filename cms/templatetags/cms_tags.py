@@ -6,22 +6,12 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from cms.sanitize import clean_html
+from core.i18n import localize_path
 
 register = template.Library()
-
-
-def _localize(path):
-    lang = get_language() or settings.LANGUAGE_CODE
-    if lang == settings.LANGUAGE_CODE or not path.startswith("/") or path.startswith("//"):
-        return path
-    prefix = f"/{lang}/"
-    if path.startswith(prefix) or path == prefix.rstrip("/"):
-        return path
-    return f"/{lang}{path}"
 
 
 @register.simple_tag(takes_context=True)
@@ -33,7 +23,7 @@ def link_href(context, link=None, page=None, url=None):
         page_url = page.get_url(context.get("request"))
         if page_url:
             return page_url
-    return _localize(url or "#")
+    return localize_path(url or "#")
 
 
 @register.simple_tag(takes_context=True)
@@ -51,12 +41,13 @@ def language_alternates(context):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context, keep_page=False):
+    """This page's address; with *keep_page*, a well-formed ?page= above 1 is kept."""
     request = context.get("request")
     if request is None:
         return ""
     url = request.build_absolute_uri(request.path)
-    page_number = request.GET.get("page")
-    if keep_page and page_number and page_number.isdigit() and page_number != "1":
+    page_number = (request.GET.get("page") or "").lstrip("0")
+    if keep_page and page_number.isascii() and page_number.isdigit() and page_number != "1":
         url = f"{url}?page={page_number}"
     return url
 
@@ -72,33 +63,7 @@ def share_links(url, title=""):
     }
 
 
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters changed (None removes one)."""
-    request = context.get("request")
-    params = request.GET.copy() if request is not None else None
-    if params is None:
-        return ""
-    for key, value in changes.items():
-        if value in (None, ""):
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
 @register.filter
 def clean_richtext(value):
     """Wagtail rich text expanded to HTML, then cleaned by the allow-list sanitiser."""
     return mark_safe(clean_html(richtext(value)))
-
-
-@register.filter
-def ld_json(data):
-    """A dict as the body of <script type="application/ld+json">, safe inside HTML."""
-    import json
-
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)

@@ -1,7 +1,10 @@
-"""Formatting used on every page: money in whole đồng and grouped figures."""
+"""Tags used on every page: money in whole đồng, grouped figures, language paths, JSON-LD."""
 
 from django import template
 from django.utils.formats import number_format
+
+from core.i18n import localize_path
+from core.seo import json_ld_script
 
 register = template.Library()
 
@@ -46,13 +49,13 @@ register.filter("compact_figure", format_compact)
 register.filter("vnd", format_vnd)
 
 
-@register.simple_tag(takes_context=True)
-def localized_path(context, path):
-    """Prefix a site path with the current language (none for Vietnamese, /en for English)."""
-    from django.conf import settings
-    from django.utils.translation import get_language
+@register.simple_tag
+def localized_path(path):
+    """A site path in the current language (none for Vietnamese, /en/… for English)."""
+    return localize_path(path)
 
-    lang = get_language() or settings.LANGUAGE_CODE
-    if lang == settings.LANGUAGE_CODE:
-        return path
-    return f"/{lang}{path}"
+
+@register.filter
+def json_ld(data):
+    """`{{ data|json_ld }}`: a dict as a safe `<script type="application/ld+json">`."""
+    return json_ld_script(data)

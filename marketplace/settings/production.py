@@ -7,7 +7,7 @@ passes with no warnings when SECRET_KEY, ALLOWED_HOSTS and the database are set.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env, env_bool, env_int
+from .base import DATABASES, SECRET_KEY, env, env_bool, env_int
 
 DEBUG = False
 if not SECRET_KEY or len(SECRET_KEY) < 50:
@@ -28,7 +28,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
-DATABASES_CONN_HEALTH_CHECKS = True
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # a dropped connection is reopened
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")  # noqa: F405
 WHITENOISE_USE_FINDERS = False
 WHITENOISE_AUTOREFRESH = False

@@ -34,10 +34,16 @@ def test_pagination_past_the_end_shows_the_last_page(client, make_article, monke
     assert "Tin số 4" in html
 
 
-@pytest.mark.parametrize("page", ["abc", "1.5", "-1x"])
-def test_garbage_page_number_is_a_404_not_a_500(client, make_article, page):
-    make_article()
-    assert client.get(f"/tin-tuc/?page={page}").status_code == 404
+@pytest.mark.parametrize("page", ["abc", "1.5", "-1x", "0", "-3", "%00"])
+def test_garbage_page_number_shows_the_first_page(client, make_article, monkeypatch, page):
+    monkeypatch.setattr(NewsIndexPage, "per_page", 1)
+    make_article(title="Tin mới nhất", days_ago=0)
+    make_article(title="Tin hôm qua", days_ago=1)
+    response = client.get(f"/tin-tuc/?page={page}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Trang 1 / 2" in html
+    assert "Tin mới nhất" in html and "Tin hôm qua" not in html
 
 
 def test_filter_by_category_and_tag(client, make_article, category):
@@ -181,7 +187,19 @@ def test_empty_page_number_is_the_first_page(client, make_article):
     assert "Tin trang một" in response.content.decode()
 
 
-def test_unknown_tag_message_escapes_the_input(client, news_index):
+def test_malformed_tag_is_ignored_and_never_echoed(client, make_article):
+    make_article(title="Một bài có thật")
     html = client.get("/tin-tuc/?tag=<script>alert(1)</script>").content.decode()
     assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;" in html
+    assert "&lt;script&gt;" not in html
+    assert "Một bài có thật" in html  # as if there were no ?tag= at all
+
+
+def test_pagination_links_keep_the_filter_and_drop_bad_parameters(
+    client, make_article, category, monkeypatch
+):
+    monkeypatch.setattr(NewsIndexPage, "per_page", 1)
+    make_article(title="Giá vải tăng", categories=[category], days_ago=0)
+    make_article(title="Giá vải giảm", categories=[category], days_ago=1)
+    html = client.get("/tin-tuc/", {"category": "tin-thi-truong", "tag": "x\x00"}).content
+    assert 'href="?category=tin-thi-truong&amp;page=2"' in html.decode()

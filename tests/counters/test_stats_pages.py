@@ -47,7 +47,7 @@ def test_a_seller_sees_views_per_product_and_top_products(client, seller_booth):
     assert "Vải thiều Lục Ngạn" in html and html.count('class="chart__bar"') >= 90
 
     # Over 90 days the older views appear too.
-    report90 = client.get(SELLER_URL, {"ngay": 90}).context["report"]
+    report90 = client.get(SELLER_URL, {"days": 90}).context["report"]
     assert report90.top_products == [(lychee, 112)]
     assert len(report90.product_views) == 90
 
@@ -56,7 +56,7 @@ def test_a_seller_cannot_see_another_booths_figures(client, seller_booth):
     user, _booth = seller_booth
     other = BoothFactory()
     client.force_login(user)
-    assert client.get(SELLER_URL, {"gian-hang": other.slug}).status_code == 404
+    assert client.get(SELLER_URL, {"booth": other.slug}).status_code == 404
 
 
 def test_a_user_without_a_booth_gets_404_and_a_visitor_is_sent_to_log_in(client):
@@ -68,7 +68,7 @@ def test_a_user_without_a_booth_gets_404_and_a_visitor_is_sent_to_log_in(client)
 def test_a_bad_period_falls_back_to_30_days(client, seller_booth):
     user, _booth = seller_booth
     client.force_login(user)
-    response = client.get(SELLER_URL, {"ngay": "9999'; drop"})
+    response = client.get(SELLER_URL, {"days": "9999'; drop"})
     assert response.status_code == 200
     assert response.context["days"] == 30
 
@@ -76,7 +76,7 @@ def test_a_bad_period_falls_back_to_30_days(client, seller_booth):
 def test_the_seller_page_renders_with_no_data(client, seller_booth):
     user, _booth = seller_booth
     client.force_login(user)
-    response = client.get(SELLER_URL, {"ngay": 90})
+    response = client.get(SELLER_URL, {"days": 90})
     assert response.status_code == 200
     assert "chart__empty" in response.content.decode()
 
@@ -108,7 +108,7 @@ def test_the_market_csv_has_one_row_per_day(client, moderator):
     today = timezone.localdate()
     DailyCount.objects.create(kind="visit", object_id=0, day=today, count=42)
     client.force_login(moderator)
-    response = client.get(MARKET_URL + "csv/", {"ngay": 90})
+    response = client.get(MARKET_URL + "csv/", {"days": 90})
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
@@ -159,3 +159,15 @@ def test_the_seller_sees_orders_and_revenue_of_their_booth_only(client, seller_b
     assert report.orders[-3] == (today - timedelta(days=2), 1)
     assert sum(n for _d, n in report.orders) == 2
     assert sum(v for _d, v in report.revenue) == 255_000
+
+
+@pytest.mark.parametrize(
+    "query", ["?booth=%00", "?booth=" + "x" * 5000, "?days=%00", "?days=-1", "?days=99999999999"]
+)
+def test_bad_statistics_parameters_show_the_default_page(client, seller_booth, query):
+    user, booth = seller_booth
+    client.force_login(user)
+    response = client.get("/kenh-nguoi-ban/thong-ke/" + query)
+    assert response.status_code == 200
+    assert booth.name in response.content.decode()
+    assert "30" in response.content.decode()

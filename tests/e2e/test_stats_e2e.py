@@ -39,7 +39,7 @@ def test_seller_figures_on_a_phone(live_server, new_page, screenshots):
         for i in range(90)
     )
     page = signed_in_page(new_page, live_server, membership.user)
-    page.goto(live_server.url + "/kenh-nguoi-ban/thong-ke/?ngay=90")
+    page.goto(live_server.url + "/kenh-nguoi-ban/thong-ke/?days=90")
     assert page.get_by_role("heading", level=1).inner_text().startswith("Số liệu")
     assert page.locator("svg.chart__svg").count() >= 3
     assert page.locator("rect.chart__bar").count() >= 270

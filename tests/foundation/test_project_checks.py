@@ -54,3 +54,46 @@ def test_ruff_lint_and_format():
     assert lint.returncode == 0, lint.stdout
     fmt = run([str(BIN / "ruff"), "format", "--check", "."])
     assert fmt.returncode == 0, fmt.stdout
+
+
+def _production_env(tmp_path):
+    return {
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "cho-tinh.example.vn",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+    }
+
+
+def test_production_checks_database_connections_before_reuse(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['CONN_HEALTH_CHECKS'])"
+    )
+    result = run(
+        [sys.executable, "-c", code],
+        DJANGO_SETTINGS_MODULE="marketplace.settings.production",
+        DATABASE_CONN_HEALTH_CHECKS="false",  # production keeps them on regardless
+        **_production_env(tmp_path),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_wsgi_and_asgi_default_to_production_settings(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(_production_env(tmp_path))
+    code = (
+        "import marketplace.{0}; from django.conf import settings; "
+        "print(settings.SETTINGS_MODULE, settings.DEBUG)"
+    )
+    for module in ("wsgi", "asgi"):
+        result = subprocess.run(
+            [sys.executable, "-c", code.format(module)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split() == ["marketplace.settings.production", "False"]

@@ -50,7 +50,7 @@ def test_card_checkout_opens_a_stripe_session(client, card_orders):
     assert all(o.payment_status == "unpaid" and o.status == "pending" for o in card_orders)
     # The return page only shows the status: it does not mark anything paid.
     reference = card_orders[0].checkout_reference
-    page = client.get(f"/thanh-toan/ket-qua/{reference}/?ket-qua=thanh-cong")
+    page = client.get(f"/thanh-toan/ket-qua/{reference}/?result=success")
     assert page.status_code == 200 and not page.context["all_paid"]
     assert all(o.payment_status == "unpaid" for o in reload(card_orders))
 
