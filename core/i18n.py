@@ -17,3 +17,12 @@ def localize_path(path, language=None):
     if path.startswith(prefix) or path == prefix.rstrip("/"):
         return path
     return f"/{language}{path}"
+
+
+def strip_language(path):
+    """The reverse of `localize_path`: "/en/tin-tuc/" -> "/tin-tuc/"."""
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if code != settings.LANGUAGE_CODE and path.startswith(prefix):
+            return path[len(prefix) - 1 :]
+    return path

@@ -18,6 +18,8 @@ from collections import Counter
 from django.conf import settings
 from django.utils import timezone
 
+from core.i18n import strip_language
+
 from . import registry
 from .bots import is_bot
 
@@ -74,14 +76,6 @@ class VisitorState:
         self.increments[(kind, int(object_id), timezone.localdate())] += 1
         self.changed = True
         return True
-
-
-def strip_language(path):
-    for code, _name in settings.LANGUAGES:
-        prefix = f"/{code}/"
-        if code != settings.LANGUAGE_CODE and path.startswith(prefix):
-            return path[len(prefix) - 1 :]
-    return path
 
 
 def path_is_counted(path):
