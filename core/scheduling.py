@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.management import call_command
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, close_old_connections, connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -113,9 +113,16 @@ def release(job, owner, *, ok, error=""):
     )
 
 
+def _fresh_connection():
+    """Drop a connection the database closed or that is too old (the scheduler runs for
+    days); not inside a transaction, where the caller owns it."""
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def run_job(job, owner, *, force=False):
     """Run *job* if its lease can be taken; return OK, FAILED or SKIPPED. Never raises."""
-    close_old_connections()
+    _fresh_connection()
     try:
         if not claim(job, owner, force=force):
             log.debug("Job %s skipped: not due, or another scheduler runs it", job.name)
@@ -133,7 +140,7 @@ def run_job(job, owner, *, force=False):
         log.info("Job %s done in %.1fs: %s", job.name, time.monotonic() - started, output or "")
         outcome, error = OK, ""
     try:
-        close_old_connections()
+        _fresh_connection()
         release(job, owner, ok=outcome == OK, error=error)
     except DatabaseError:  # the lease expires on its own
         log.exception("Job %s: could not record its run", job.name)
@@ -176,7 +183,7 @@ def run_forever(owner, should_stop, *, sleep=time.sleep):
                 except DatabaseError:
                     wait = min(job.every, RECHECK_SECONDS)
             next_try[job.name] = time.monotonic() + wait
-        close_old_connections()
+        _fresh_connection()
         pause = min(next_try.values(), default=time.monotonic() + 1) - time.monotonic()
         while pause > 0 and not should_stop():
             sleep(min(pause, 1))
