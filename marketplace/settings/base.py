@@ -200,6 +200,7 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Chợ Tỉnh] "
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its mails go through the task queue
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
