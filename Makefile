@@ -30,9 +30,11 @@ run: install ## Set up and serve the demo site on http://127.0.0.1:8000 (SQLite,
 	@$(PY) manage.py migrate --noinput -v0
 	@$(PY) manage.py seed_demo
 	@echo "==> http://$(HOST):$(PORT)/  (demo accounts: see README)"
-	@# visits and views are folded into the figures every minute while the site runs
-	@$(PY) manage.py flush_visits --every 60 >/dev/null 2>&1 & flusher=$$!; \
-	  trap 'kill $$flusher 2>/dev/null' EXIT INT TERM; \
+	@# beside the web server: the task worker (e-mails, printed here by the console
+	@# backend) and the scheduler (visits, search catch-up, order expiry); both stop with it
+	@$(PY) manage.py db_worker --no-reload --queue-name '*' -v0 & worker=$$!; \
+	  $(PY) manage.py run_scheduler -v0 & scheduler=$$!; \
+	  trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: ## Set up and run the whole test suite against real PostgreSQL, Elasticsearch, stripe-mock, Redis and Chromium

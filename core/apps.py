@@ -7,3 +7,17 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django.conf import settings
+
+        from core import scheduling
+
+        # Finished task results pile up in the database queue: prune them daily.
+        if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+            scheduling.register(
+                "prune_task_results",
+                24 * 3600,
+                "prune_db_task_results --verbosity 0 --queue-name *"
+                " --min-age-days 14 --failed-min-age-days 60",
+            )

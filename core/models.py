@@ -28,3 +28,26 @@ class SiteSettings(CachedSiteSetting):
 
     class Meta:
         verbose_name = _("market settings")
+
+
+class ScheduledJob(models.Model):
+    """One periodic job's last run and its lease (`core.scheduling`, `run_scheduler`).
+
+    A scheduler runs the job only after taking the lease with one conditional UPDATE, so
+    two schedulers never run the same job at once; the health check reads the last run.
+    """
+
+    name = models.CharField(_("name"), max_length=100, primary_key=True)
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_finished_at = models.DateTimeField(_("last finished"), null=True, blank=True)
+    last_ok = models.BooleanField(_("last run succeeded"), null=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
+    locked_by = models.CharField(_("locked by"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self):
+        return self.name

@@ -7,3 +7,12 @@ class CountersConfig(AppConfig):
 
     name = "counters"
     verbose_name = _("Visit counters")
+
+    def ready(self):
+        from django.conf import settings
+
+        from core import scheduling
+
+        scheduling.register(
+            "flush_visits", settings.SCHEDULE_FLUSH_VISITS_SECONDS, "flush_visits --verbosity 0"
+        )

@@ -7,4 +7,11 @@ class OrdersConfig(AppConfig):
     verbose_name = _("Orders")
 
     def ready(self):
+        from django.conf import settings
+
+        from core import scheduling
         from orders import receivers  # noqa: F401
+
+        scheduling.register(
+            "expire_unpaid_orders", settings.SCHEDULE_EXPIRE_ORDERS_SECONDS, "expire_unpaid_orders"
+        )

@@ -106,8 +106,7 @@ def place_orders(user, cart_view, data, payment_method, fingerprint):
 
         from orders import emails
 
-        placed = list(orders)
-        transaction.on_commit(lambda: emails.orders_placed(placed))
+        emails.orders_placed(orders)  # enqueued after commit
         transaction.on_commit(lambda: stock.notify_search(reserved))
     return orders
 

@@ -1,17 +1,20 @@
 """E-mails to the shopper and the booth on placing an order and on every change.
 
-Sent after the database commit, in Vietnamese (the market's language), through Django's
+Each e-mail is a background task (`orders.tasks.send_order_email`) enqueued after the
+database commit: the request never waits for the mail server, and a failed send is
+retried with back-off instead of lost (`core.tasks.retrying`). The task reloads the
+order by id and renders the mail in Vietnamese (the market's language) through Django's
 configured backend (console by default).
 """
-
-import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
-log = logging.getLogger(__name__)
+from core.tasks import enqueue_on_commit
+
+SHOPPER, SELLER = "shopper", "seller"
 
 
 def seller_addresses(booth):
@@ -20,38 +23,51 @@ def seller_addresses(booth):
     return sorted(a for a in addresses if a)
 
 
-def _send(template, context, recipients):
-    if not recipients:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"orders/email/{template}_subject.txt", context)
-        body = render_to_string(f"orders/email/{template}.txt", context)
-    subject = " ".join(subject.split())
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except Exception:  # a mail server hiccup must not undo an order
-        log.exception("Could not send %s e-mail to %s", template, recipients)
-
-
 def site_url():
     return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
 
 
-def orders_placed(orders):
+def recipients(order, audience):
+    if audience == SHOPPER:
+        return [order.email] if order.email else []
+    return seller_addresses(order.booth)
+
+
+def send(kind, audience, order, **extra):
+    """Render and send the *kind* e-mail (placed, status, paid) for *order* now.
+
+    Raises when the mail server does: the task around it retries.
+    """
+    to = recipients(order, audience)
+    if not to:
+        return 0
+    context = {"order": order, "site_url": site_url(), **extra}
+    if kind == "placed":
+        context["items"] = list(order.items.all())
+    template = f"orders/email/{kind}_{audience}"
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}.txt", context)
+    return send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to)
+
+
+def _enqueue(kind, orders, **extra):
+    from orders.tasks import send_order_email
+
     for order in orders:
-        context = {"order": order, "items": list(order.items.all()), "site_url": site_url()}
-        _send("placed_shopper", context, [order.email])
-        _send("placed_seller", context, seller_addresses(order.booth))
+        for audience in (SHOPPER, SELLER):
+            enqueue_on_commit(send_order_email, kind, audience, order.pk, **extra)
+
+
+def orders_placed(orders):
+    _enqueue("placed", orders)
 
 
 def status_changed(order, old_status):
-    context = {"order": order, "old_status": old_status, "site_url": site_url()}
-    _send("status_shopper", context, [order.email])
-    _send("status_seller", context, seller_addresses(order.booth))
+    # The new status goes with the task: the mail tells of this change even when the
+    # order has moved on by the time the worker sends it.
+    _enqueue("status", [order], old_status=old_status, status=order.status)
 
 
 def payment_received(orders):
-    for order in orders:
-        context = {"order": order, "site_url": site_url()}
-        _send("paid_shopper", context, [order.email])
-        _send("paid_seller", context, seller_addresses(order.booth))
+    _enqueue("paid", orders)

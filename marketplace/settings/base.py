@@ -204,6 +204,7 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "20/m/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Chợ Tỉnh] "
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its mails go through the task queue
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
@@ -267,7 +268,7 @@ STRIPE_CURRENCY = "vnd"
 # `manage.py expire_unpaid_orders`.
 ORDER_CARD_EXPIRY_MINUTES = env_int("ORDER_CARD_EXPIRY_MINUTES", 60)
 
-# --- Background tasks (docs/architecture.md) -----------------------------------
+# --- Background tasks (docs/operations.md) -------------------------------------
 # Work that can wait (e-mail, search-index updates) is a django-tasks task enqueued after
 # commit. The database backend keeps the queue in the main database and
 # `manage.py db_worker` runs it; a bigger deployment can name another backend here.
@@ -277,6 +278,16 @@ TASKS = {
         "QUEUES": [],  # any queue name
     }
 }
+# A task made with `core.tasks.retrying` that raises is enqueued again after
+# BASE × 1, 2, 4… seconds, up to MAX_ATTEMPTS attempts in all (docs/operations.md).
+TASKS_MAX_ATTEMPTS = env_int("TASKS_MAX_ATTEMPTS", 5)
+TASKS_RETRY_BASE_SECONDS = env_int("TASKS_RETRY_BASE_SECONDS", 30)
+
+# --- Periodic jobs (`manage.py run_scheduler`, core/scheduling.py) ---------------
+# Seconds between two runs of each job the apps register.
+SCHEDULE_FLUSH_VISITS_SECONDS = env_int("SCHEDULE_FLUSH_VISITS_SECONDS", 60)
+SCHEDULE_SEARCH_CATCH_UP_SECONDS = env_int("SCHEDULE_SEARCH_CATCH_UP_SECONDS", 180)
+SCHEDULE_EXPIRE_ORDERS_SECONDS = env_int("SCHEDULE_EXPIRE_ORDERS_SECONDS", 300)
 
 # --- E-mail -------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,107 @@
+"""Background tasks: enqueue after commit, retry with back-off.
+
+Work that can wait (e-mail, search-index updates) is a django-tasks task (the API of
+Django 6's built-in tasks). Two helpers every app uses:
+
+- `enqueue_on_commit(task, *args, **kwargs)`: enqueue once the current transaction has
+  committed, so the worker never sees an id whose row is not there yet, and a rolled-back
+  request enqueues nothing.
+- `@retrying(...)`: makes a task of a function that, when it raises, is enqueued again
+  with exponential back-off (`TASKS_RETRY_BASE_SECONDS` × 2ⁿ), up to
+  `TASKS_MAX_ATTEMPTS` attempts in all. Each failure is logged; the last one is logged at
+  ERROR with the task's arguments and re-raised, so it stays visible as a FAILED result.
+  An attempt that handed its work on to a retry ends with `{"retried": ...}`.
+
+django-tasks has no retry of its own. Arguments must be JSON-serialisable: pass ids and
+let the task reload what it needs.
+"""
+
+import functools
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+log = logging.getLogger(__name__)
+
+ATTEMPT_KWARG = "_attempt"
+
+
+def max_attempts():
+    return max(1, int(getattr(settings, "TASKS_MAX_ATTEMPTS", 5)))
+
+
+def retry_delay(attempt):
+    """Seconds to wait before attempt number *attempt* + 1 (1, 2, 4, 8… × the base)."""
+    base = float(getattr(settings, "TASKS_RETRY_BASE_SECONDS", 30))
+    return base * 2 ** (attempt - 1)
+
+
+def enqueue_on_commit(task_, *args, using=None, **kwargs):
+    """Enqueue *task_* with these arguments after the current transaction commits.
+
+    Outside a transaction it is enqueued at once. Returns nothing: the result exists
+    only after the commit.
+    """
+    transaction.on_commit(lambda: task_.enqueue(*args, **kwargs), using=using)
+
+
+def retry_later(task_, args, kwargs, attempt):
+    """Enqueue *task_* again as attempt *attempt* + 1, after the back-off delay.
+
+    A backend that cannot defer (the immediate backend of tests and small sites) runs
+    the retry straight away.
+    """
+    kwargs = {**kwargs, ATTEMPT_KWARG: attempt + 1}
+    if task_.get_backend().supports_defer:
+        run_after = timezone.now() + timedelta(seconds=retry_delay(attempt))
+        task_ = task_.using(run_after=run_after)
+    return task_.enqueue(*args, **kwargs)
+
+
+def retrying(function=None, *, attempts=None, **task_options):
+    """Decorator: a task of *function* that is retried with back-off when it raises.
+
+    `@retrying` or `@retrying(attempts=3, priority=…, queue_name=…)`; the options go to
+    django-tasks' `@task`. *attempts* defaults to `settings.TASKS_MAX_ATTEMPTS`.
+    """
+
+    def decorate(func):
+        @functools.wraps(func)
+        def run(context, *args, **kwargs):
+            attempt = int(kwargs.pop(ATTEMPT_KWARG, 1))
+            limit = attempts or max_attempts()
+            try:
+                return func(*args, **kwargs)
+            except Exception as exc:
+                name = context.task_result.task.module_path
+                if attempt >= limit:
+                    log.error(
+                        "Task %s failed for good after %s attempt(s); args=%r kwargs=%r",
+                        name,
+                        attempt,
+                        args,
+                        kwargs,
+                        exc_info=True,
+                    )
+                    raise
+                log.warning(
+                    "Task %s failed (attempt %s of %s), retrying in %ss: %r",
+                    name,
+                    attempt,
+                    limit,
+                    retry_delay(attempt),
+                    exc,
+                )
+                result = retry_later(context.task_result.task, args, kwargs, attempt)
+                return {"retried": attempt + 1, "result_id": str(result.id), "error": repr(exc)}
+
+        del run.__wrapped__  # django-tasks checks that the first parameter is `context`
+        return task(takes_context=True, **task_options)(run)
+
+    if function is not None:
+        return decorate(function)
+    return decorate
