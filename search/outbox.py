@@ -11,14 +11,17 @@ Code that changes rows with `queryset.update()` or `bulk_create()` (which send n
 signals) calls `mark_dirty(Model, pks)`.
 """
 
+import logging
 import threading
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from .client import is_configured
 from .fallback import ENTRY_KINDS, refresh_entries
 from .models import Kind, SearchChange
 from .tasks import enqueue_apply
+
+log = logging.getLogger(__name__)
 
 _scheduled = threading.local()  # .dirty: changes recorded, task not yet enqueued
 
@@ -32,10 +35,31 @@ MODEL_KINDS = {
 
 
 def record(kind, pks):
-    """Remember that these objects changed; they reach the index after the commit."""
+    """Remember that these objects changed; they reach the index after the commit.
+
+    Inside a transaction this is part of it (a failure fails the caller's write, as any
+    write would). Outside one — a plain `save()` in autocommit, or a caller's on-commit
+    callback such as the checkout's stock notice — the data is already saved: the work
+    runs in its own transaction and a failure is logged, never raised into the request.
+    """
     pks = [int(pk) for pk in pks if pk is not None]
     if not pks:
         return
+    if connection.in_atomic_block:
+        _record(kind, pks)
+        return
+    try:
+        with transaction.atomic():
+            _record(kind, pks)
+    except Exception:
+        log.exception(
+            "Recording search changes failed (%s %s); `manage.py search_index rebuild` repairs",
+            kind,
+            pks[:20],
+        )
+
+
+def _record(kind, pks):
     if kind in ENTRY_KINDS:
         refresh_entries(kind, pks)
     if not is_configured():
