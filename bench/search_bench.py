@@ -214,8 +214,9 @@ def fill(n, rng):
 
 
 def bench_rebuild():
-    from search import indexing
+    from search.fallback import rebuild_entries
     from search.models import Kind
+    from search.rebuild import rebuild
 
     peak = {"rss": rss_mb()}
     stop = threading.Event()
@@ -229,15 +230,15 @@ def bench_rebuild():
     t = threading.Thread(target=sample, daemon=True)
     t.start()
     started = time.monotonic()
-    n = indexing.rebuild("products", stream=sys.stdout, chunk_size=2000)
+    n = rebuild("products", stream=sys.stdout, chunk_size=2000)
     elapsed = time.monotonic() - started
     stop.set()
     t.join()
-    indexing.rebuild("booths")
-    indexing.rebuild("articles")
+    rebuild("booths")
+    rebuild("articles")
     e_started = time.monotonic()
-    indexing.rebuild_entries(Kind.PRODUCT)
-    indexing.rebuild_entries(Kind.BOOTH)
+    rebuild_entries(Kind.PRODUCT)
+    rebuild_entries(Kind.BOOTH)
     e_elapsed = time.monotonic() - e_started
     return {
         "documents": n,
@@ -252,17 +253,17 @@ def bench_rebuild():
 def bench_requests(rounds):
     from django.test import Client
 
-    from search import backends
+    from search import service
 
     took = []
-    real = backends.search_elasticsearch
+    real = service.search_elasticsearch
 
     def spy(params, client):
         r = real(params, client)
         took.append(r.took_ms)
         return r
 
-    backends.search_elasticsearch = spy
+    service.search_elasticsearch = spy
     client = Client()
     page_ms, backends_seen = [], set()
     for q in SEARCH_QUERIES[:3]:  # warm-up
@@ -274,7 +275,7 @@ def bench_requests(rounds):
         response = client.get("/tim-kiem/", {"q": q})
         page_ms.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.status_code
-    backends.search_elasticsearch = real
+    service.search_elasticsearch = real
     # every page must have gone through Elasticsearch (no silent fallback)
     backends_seen.add(
         "elasticsearch" if len(took) == rounds else f"database ({rounds - len(took)})"

@@ -34,10 +34,12 @@ def max_attempts():
     return max(1, int(getattr(settings, "TASKS_MAX_ATTEMPTS", 5)))
 
 
-def retry_delay(attempt):
+def retry_delay(attempt, base=None, ceiling=None):
     """Seconds to wait before attempt number *attempt* + 1 (1, 2, 4, 8… × the base)."""
-    base = float(getattr(settings, "TASKS_RETRY_BASE_SECONDS", 30))
-    return base * 2 ** (attempt - 1)
+    if base is None:
+        base = float(getattr(settings, "TASKS_RETRY_BASE_SECONDS", 30))
+    wait = base * 2 ** (attempt - 1)
+    return min(wait, ceiling) if ceiling else wait
 
 
 def enqueue_on_commit(task_, *args, using=None, **kwargs):
@@ -49,24 +51,31 @@ def enqueue_on_commit(task_, *args, using=None, **kwargs):
     transaction.on_commit(lambda: task_.enqueue(*args, **kwargs), using=using)
 
 
-def retry_later(task_, args, kwargs, attempt):
-    """Enqueue *task_* again as attempt *attempt* + 1, after the back-off delay.
+def retry_later(task_, args, kwargs, attempt, delay=None):
+    """Enqueue *task_* again as attempt *attempt* + 1, after *delay* seconds (default: the
+    back-off delay).
 
     A backend that cannot defer (the immediate backend of tests and small sites) runs
     the retry straight away.
     """
     kwargs = {**kwargs, ATTEMPT_KWARG: attempt + 1}
     if task_.get_backend().supports_defer:
-        run_after = timezone.now() + timedelta(seconds=retry_delay(attempt))
+        wait = retry_delay(attempt) if delay is None else delay
+        run_after = timezone.now() + timedelta(seconds=wait)
         task_ = task_.using(run_after=run_after)
     return task_.enqueue(*args, **kwargs)
 
 
-def retrying(function=None, *, attempts=None, **task_options):
+def retrying(
+    function=None, *, attempts=None, delay=None, max_delay=None, on=(Exception,), **task_options
+):
     """Decorator: a task of *function* that is retried with back-off when it raises.
 
-    `@retrying` or `@retrying(attempts=3, priority=…, queue_name=…)`; the options go to
-    django-tasks' `@task`. *attempts* defaults to `settings.TASKS_MAX_ATTEMPTS`.
+    `@retrying` or `@retrying(attempts=3, delay=30, max_delay=600, on=(ServiceDown,),
+    priority=…, queue_name=…)`; the other options go to django-tasks' `@task`.
+    *attempts* defaults to `settings.TASKS_MAX_ATTEMPTS`, *delay* (the first wait,
+    doubled each time, at most *max_delay*) to `TASKS_RETRY_BASE_SECONDS`. Only the
+    exceptions in *on* are retried; any other fails the task at once.
     """
 
     def decorate(func):
@@ -76,8 +85,9 @@ def retrying(function=None, *, attempts=None, **task_options):
             limit = attempts or max_attempts()
             try:
                 return func(*args, **kwargs)
-            except Exception as exc:
+            except on as exc:
                 name = context.task_result.task.module_path
+                wait = retry_delay(attempt, delay, max_delay)
                 if attempt >= limit:
                     log.error(
                         "Task %s failed for good after %s attempt(s); args=%r kwargs=%r",
@@ -93,10 +103,10 @@ def retrying(function=None, *, attempts=None, **task_options):
                     name,
                     attempt,
                     limit,
-                    retry_delay(attempt),
+                    wait,
                     exc,
                 )
-                result = retry_later(context.task_result.task, args, kwargs, attempt)
+                result = retry_later(context.task_result.task, args, kwargs, attempt, delay=wait)
                 return {"retried": attempt + 1, "result_id": str(result.id), "error": repr(exc)}
 
         del run.__wrapped__  # django-tasks checks that the first parameter is `context`

@@ -10,7 +10,7 @@ def notify_search(product_ids):
     if not product_ids:
         return
     try:
-        from search.indexing import mark_dirty
+        from search.outbox import mark_dirty
     except ImportError:
         return
     try:

@@ -1,7 +1,8 @@
-"""The Elasticsearch client, or None when no ELASTICSEARCH_URL is configured.
+"""Talking to Elasticsearch: the client (None when no ELASTICSEARCH_URL is configured), a
+circuit breaker, and the bulk helper that index updates and rebuilds share.
 
-A small circuit breaker remembers (in the cache, shared by workers) that the server failed
-a moment ago, so requests and saves do not each wait for a timeout while it is down.
+The circuit breaker remembers (in the cache, shared by workers) that the server failed a
+moment ago, so requests and tasks do not each wait for a timeout while it is down.
 """
 
 import contextlib
@@ -9,14 +10,18 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
+from elasticsearch import ApiError, Elasticsearch, TransportError
+from elasticsearch.helpers import streaming_bulk
 
 BREAKER_SECONDS = 30
 
 
+class SearchUnavailable(Exception):
+    """Elasticsearch did not answer (down, slow, or refused the request)."""
+
+
 @lru_cache(maxsize=4)
 def _client_for(url, timeout):
-    from elasticsearch import Elasticsearch
-
     return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
 
 
@@ -62,3 +67,33 @@ def is_available():
         return True
     except Exception:
         return False
+
+
+def bulk(client, actions, *, chunk_size=500, progress=None, require_alias=False):
+    """Send actions; conflicts (a newer version is there) and missing deletes are fine.
+
+    Returns how many actions were sent; raises SearchUnavailable on any other failure.
+    """
+    done = 0
+    try:
+        for ok, item in streaming_bulk(
+            client,
+            actions,
+            chunk_size=chunk_size,
+            raise_on_error=False,
+            raise_on_exception=True,
+            max_retries=0,
+            **({"require_alias": True} if require_alias else {}),
+        ):
+            if not ok:
+                info = next(iter(item.values()))
+                if info.get("status") not in (404, 409):
+                    raise SearchUnavailable(f"bulk item failed: {info.get('error')}")
+            done += 1
+            if progress and done % 100 == 0:
+                progress.advance(100)
+    except (TransportError, ApiError) as exc:
+        raise SearchUnavailable(str(exc)) from exc
+    if progress:
+        progress.advance(done % 100)
+    return done

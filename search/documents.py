@@ -1,4 +1,5 @@
-"""Elasticsearch documents (mappings) and index names.
+"""What is indexed: Elasticsearch documents (mappings), index names, and the builders that
+turn products, booths and articles into documents, with the querysets they read.
 
 Each kind lives in `{SEARCH_INDEX_PREFIX}-{kind}-{timestamp}` behind the alias
 `{SEARCH_INDEX_PREFIX}-{kind}`; a rebuild creates a new index and swaps the alias.
@@ -9,6 +10,7 @@ fields beside the originals.
 """
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from elasticsearch.dsl import (
     Boolean,
@@ -20,6 +22,13 @@ from elasticsearch.dsl import (
     Long,
     Text,
 )
+
+from catalog.models import Product
+from cms.models import ArticlePage
+from core.text import fold_vietnamese
+from shops.models import Booth
+
+from .text import plain_text, search_fold
 
 
 class ProductDocument(Document):
@@ -74,6 +83,7 @@ DOCUMENTS = {
     "booths": BoothDocument,
     "articles": ArticleDocument,
 }
+KINDS = tuple(DOCUMENTS)
 
 
 def alias(kind):
@@ -93,3 +103,137 @@ def index_body(kind):
         },
         "mappings": DOCUMENTS[kind]._doc_type.mapping.to_dict(),
     }
+
+
+# --- what is indexed -------------------------------------------------------------------
+
+PRODUCT_FIELDS = (
+    "id", "name", "slug", "description", "price", "stock", "ocop_stars", "season_mask",
+    "published_at", "created_at", "booth_id", "category_id", "origin_area_id",
+    "booth__name", "category__name", "origin_area__name",
+)  # fmt: skip
+
+
+def products_queryset():
+    return (
+        Product.objects.public()
+        .select_related("booth", "category", "origin_area")
+        .only(*PRODUCT_FIELDS)
+        .order_by("pk")
+    )
+
+
+def booths_queryset():
+    return Booth.objects.public().select_related("area").order_by("pk")
+
+
+def articles_queryset():
+    return ArticlePage.objects.live().public().order_by("pk")
+
+
+QUERYSETS = {
+    "products": products_queryset,
+    "booths": booths_queryset,
+    "articles": articles_queryset,
+}
+
+
+def attach_certifications(products):
+    """Certification codes for a batch of products in one query (no per-row queryset)."""
+    by_id = {p.pk: p for p in products}
+    for p in products:
+        p._search_certs = []
+    rows = Product.certifications.through.objects.filter(product_id__in=list(by_id))
+    for product_id, code in rows.values_list("product_id", "certification__code"):
+        by_id[product_id]._search_certs.append(code)
+    return products
+
+
+def prepare_batch(kind, objs):
+    """What a batch of *kind* needs before its documents are built (one query, not one each)."""
+    if kind == "products":
+        attach_certifications(objs)
+    return objs
+
+
+# --- documents ---------------------------------------------------------------------------
+
+
+def suggest_inputs(name):
+    """Completion inputs: the name as written, folded, and from each later word on."""
+    plain = fold_vietnamese(name).lower()
+    folded = search_fold(name)
+    words = folded.split()
+    inputs = [name, plain, folded] + [" ".join(words[i:]) for i in range(1, min(len(words), 5))]
+    seen, out = set(), []
+    for item in inputs:
+        item = item[:50].strip()
+        if item and item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def product_doc(p):
+    area = p.origin_area
+    return {
+        "name": p.name,
+        "name_folded": search_fold(p.name),
+        "description": plain_text(p.description),
+        "description_folded": search_fold(plain_text(p.description)),
+        "booth_id": p.booth_id,
+        "booth_name": p.booth.name,
+        "booth_folded": search_fold(p.booth.name),
+        "category_id": p.category_id,
+        "category_folded": search_fold(p.category.name),
+        "area_id": p.origin_area_id,
+        "area_folded": search_fold(area.name) if area else "",
+        "price": p.price,
+        "ocop_stars": p.ocop_stars,
+        "certifications": (
+            p._search_certs
+            if hasattr(p, "_search_certs")
+            else [c.code for c in p.certifications.all()]
+        ),
+        "in_stock": p.stock > 0,
+        "season_months": p.season_months,
+        "published_at": p.published_at or p.created_at,
+        "url": reverse("catalog:product_detail", kwargs={"slug": p.slug}),
+        "suggest": {"input": suggest_inputs(p.name), "weight": 10 + p.ocop_stars},
+    }
+
+
+def booth_doc(b):
+    return {
+        "name": b.name,
+        "name_folded": search_fold(b.name),
+        "description": plain_text(b.description),
+        "description_folded": search_fold(plain_text(b.description)),
+        "area_id": b.area_id,
+        "area_folded": search_fold(b.area.name) if b.area else "",
+        "is_verified": b.is_verified,
+        "url": reverse("shops:booth_detail", kwargs={"slug": b.slug}),
+        "suggest": {"input": suggest_inputs(b.name), "weight": 9 if b.is_verified else 6},
+    }
+
+
+def article_doc(page):
+    payload = page.specific.search_payload()
+    tags = [str(t) for t in (payload.get("tags") or [])] + [
+        str(c) for c in (payload.get("categories") or [])
+    ]
+    return {
+        "title": payload["title"],
+        "title_folded": search_fold(payload["title"]),
+        "lead": payload.get("lead") or "",
+        "lead_folded": search_fold(payload.get("lead") or ""),
+        "body": payload.get("body") or "",
+        "body_folded": search_fold(payload.get("body") or ""),
+        "tags": tags,
+        "date": payload.get("date"),
+        "url": payload.get("url") or "",
+        "cover_image_id": payload.get("cover_image_id"),
+    }
+
+
+BUILDERS = {"products": product_doc, "booths": booth_doc, "articles": article_doc}

@@ -1,7 +1,7 @@
 """Signals that keep search in step: each records a change in the current transaction.
 
-Nothing here talks to Elasticsearch: `search.indexing.record` writes a change row and
-schedules one bulk apply after the commit.
+Nothing here talks to Elasticsearch: `search.outbox.record` writes a change row and, on
+commit, enqueues the task that applies it (one task per transaction).
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -13,8 +13,8 @@ from catalog.models import Category, Product
 from cms.models import ArticlePage
 from shops.models import Booth
 
-from .indexing import record
 from .models import Kind, SearchEntry
+from .outbox import record
 
 
 @receiver(post_save, sender=Product, dispatch_uid="search_product_saved")

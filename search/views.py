@@ -4,10 +4,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from .backends import autocomplete as run_autocomplete
-from .backends import run_search
+from .autocomplete import autocomplete as run_autocomplete
 from .facets import facet_groups
 from .params import MAX_PAGE, PAGE_SIZE, SORTS, SearchParams
+from .service import run_search
 from .text import clean_query
 
 

@@ -5,8 +5,8 @@ import uuid
 
 import pytest
 
-from search import indexing
 from search.client import get_client
+from search.rebuild import rebuild_all
 from tests.factories import AreaFactory, BoothFactory, ProductFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -35,7 +35,7 @@ def test_type_vai_pick_the_suggestion_land_on_the_product(
         name="Vải thiều Lục Ngạn", slug="vai-thieu-luc-ngan", booth=booth, origin_area=area
     )
     ProductFactory(name="Gà đồi Yên Thế", slug="ga-doi-yen-the", booth=booth)
-    indexing.rebuild_all(client=search_index)
+    rebuild_all(client=search_index)
 
     page = new_page(kind)
     page.goto(live_server.url + "/tim-kiem/")
@@ -83,7 +83,7 @@ def test_search_page_in_the_browser_filters_by_facet(
         name="Gà đồi Yên Thế", slug="ga-doi", booth=booth, origin_area=area, ocop_stars=3
     )
     ProductFactory(name="Gà ri thả vườn", slug="ga-ri", booth=booth, ocop_stars=0)
-    indexing.rebuild_all(client=search_index)
+    rebuild_all(client=search_index)
 
     page = new_page("phone")
     page.goto(live_server.url + "/tim-kiem/?q=ga")

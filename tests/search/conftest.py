@@ -9,8 +9,9 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 
 from catalog.models import Product
-from search import indexing
 from search.client import get_client
+from search.rebuild import rebuild_all
+from search.sync import catch_up
 from shops.models import Booth
 from tests.factories import AreaFactory, BoothFactory, CategoryFactory, ProductFactory
 
@@ -153,7 +154,7 @@ def indexing_slug(name):
 
 @pytest.fixture
 def indexed_market(market, es):
-    indexing.rebuild_all(client=es)
-    indexing.catch_up(client=es)  # the fixture's own changes: already in the new indices
+    rebuild_all(client=es)
+    catch_up(client=es)  # the fixture's own changes: already in the new indices
     refresh(es)
     return market

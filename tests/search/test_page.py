@@ -4,8 +4,8 @@ import pytest
 from django.db.models import Count
 
 from catalog.models import Product
-from search.backends import run_search
 from search.params import PRICE_BANDS, SearchParams
+from search.service import run_search
 from tests.factories import ProductFactory
 
 BAD_INPUTS = [
@@ -211,7 +211,9 @@ def _search_queries(client, q):
 @pytest.mark.parametrize("backend", ["elasticsearch", "database"])
 def test_query_count_does_not_grow_with_results(db, request, client, settings, backend):
     """Twenty results with photos cost the same queries as one: thumbnails are prefetched."""
-    from search import indexing
+    from search.fallback import rebuild_entries
+    from search.models import Kind
+    from search.rebuild import rebuild_all
     from tests.factories import BoothFactory, ProductImageFactory
 
     if backend == "elasticsearch":
@@ -225,10 +227,10 @@ def test_query_count_does_not_grow_with_results(db, request, client, settings, b
             product = ProductFactory(booth=booth, name=f"Tinh bột {word} {i}")
             ProductImageFactory(product=product)
     if backend == "elasticsearch":
-        indexing.rebuild_all(client=es)
+        rebuild_all(client=es)
         es.indices.refresh(index=f"{settings.SEARCH_INDEX_PREFIX}-*")
     else:
-        indexing.rebuild_entries(indexing.Kind.PRODUCT)
+        rebuild_entries(Kind.PRODUCT)
     for n, word in ((1, "gung"), (20, "nghe")):
         counts[n], response = _search_queries(client, word)
         assert response.context["results"].backend == backend

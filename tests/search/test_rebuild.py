@@ -6,9 +6,10 @@ import threading
 import pytest
 from django.core.management import call_command
 
-from search import indexing
+from search import rebuild as rebuilding
 from search.documents import alias
 from search.models import SearchChange
+from search.rebuild import rebuild, rebuild_all
 from tests.factories import BoothFactory, ProductFactory
 from tests.search.conftest import refresh
 
@@ -43,7 +44,7 @@ def test_searches_keep_answering_during_rebuilds(es, settings):
     booth = BoothFactory(name="Vườn vải Thanh Hà", slug="vuon-vai")
     for i in range(300):
         ProductFactory(name=f"Vải thiều loại {i}", slug=f"vai-thieu-{i}", booth=booth)
-    indexing.rebuild_all(client=es)
+    rebuild_all(client=es)
     refresh(es)
     stop = threading.Event()
     answers, failures = [], []
@@ -65,7 +66,7 @@ def test_searches_keep_answering_during_rebuilds(es, settings):
     thread.start()
     try:
         for _ in range(3):
-            indexing.rebuild("products", client=es, chunk_size=50)
+            rebuild("products", client=es, chunk_size=50)
     finally:
         stop.set()
         thread.join()
@@ -77,7 +78,7 @@ def test_searches_keep_answering_during_rebuilds(es, settings):
 def test_changes_made_during_a_rebuild_are_replayed(indexed_market, es, monkeypatch):
     """A change recorded while the new index was being filled still reaches it."""
     coop = indexed_market["booths"]["coop"]
-    real_bulk = indexing._bulk
+    real_bulk = rebuilding.bulk
     made = {}
 
     def bulk_then_change(client, actions, **kw):
@@ -86,8 +87,8 @@ def test_changes_made_during_a_rebuild_are_replayed(indexed_market, es, monkeypa
             made["p"] = ProductFactory(name="Nhãn chín sớm", slug="nhan-chin-som", booth=coop)
         return n
 
-    monkeypatch.setattr(indexing, "_bulk", bulk_then_change)
-    indexing.rebuild("products", client=es)
+    monkeypatch.setattr(rebuilding, "bulk", bulk_then_change)
+    rebuild("products", client=es)
     refresh(es)
     ids = {
         int(h["_id"])

@@ -3,8 +3,10 @@ database fallback."""
 
 import pytest
 
-from search.backends import run_search, search_database, search_elasticsearch
+from search.fallback import search_database
 from search.params import SearchParams
+from search.query import search_elasticsearch
+from search.service import run_search
 
 # (query, section, expected first result)
 CASES = [

@@ -5,10 +5,11 @@ import pytest
 from django.core.management import call_command
 
 from catalog.models import Product
-from search import indexing
-from search.backends import run_search, search_elasticsearch
 from search.models import SearchChange
+from search.outbox import mark_dirty
 from search.params import SearchParams
+from search.query import search_elasticsearch
+from search.service import run_search
 from shops.models import Booth
 from tests.factories import ProductFactory
 from tests.search.conftest import publish_article, refresh
@@ -88,7 +89,7 @@ def test_queryset_update_is_indexed_through_mark_dirty(
     pks = list(Product.objects.public().filter(name__startswith="Gà").values_list("pk", flat=True))
     with django_capture_on_commit_callbacks(execute=True):
         Product.objects.filter(pk__in=pks).update(status=Product.Status.HIDDEN)
-        indexing.mark_dirty(Product, pks)
+        mark_dirty(Product, pks)
     assert not set(pks) & indexed_ids(es, "products")
 
 

@@ -8,9 +8,12 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import indexing
-from search.client import get_client
+from search.client import SearchUnavailable, get_client
+from search.documents import KINDS
+from search.fallback import rebuild_entries
 from search.models import Kind
+from search.rebuild import rebuild, status
+from search.sync import catch_up
 
 
 class Command(BaseCommand):
@@ -19,9 +22,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
         rebuild = sub.add_parser("rebuild", help="Build new indices and swap the aliases")
-        rebuild.add_argument(
-            "--only", choices=indexing.KINDS, action="append", help="Only these indices"
-        )
+        rebuild.add_argument("--only", choices=KINDS, action="append", help="Only these indices")
         rebuild.add_argument("--chunk-size", type=int, default=1000)
         sub.add_parser("status", help="Documents indexed against the database, pending changes")
         catch = sub.add_parser("catch_up", help="Apply pending changes")
@@ -31,10 +32,10 @@ class Command(BaseCommand):
         return getattr(self, f"do_{action}")(**options)
 
     def do_rebuild(self, only=None, chunk_size=1000, **options):
-        kinds = only or list(indexing.KINDS)
+        kinds = only or list(KINDS)
         entry_kind = {"products": Kind.PRODUCT, "booths": Kind.BOOTH, "articles": Kind.ARTICLE}
         for kind in kinds:
-            n = indexing.rebuild_entries(entry_kind[kind])
+            n = rebuild_entries(entry_kind[kind])
             self.stdout.write(f"database fallback: {kind} {n}")
         client = get_client()
         if client is None:
@@ -42,13 +43,13 @@ class Command(BaseCommand):
             return
         for kind in kinds:
             try:
-                n = indexing.rebuild(kind, client=client, stream=self.stdout, chunk_size=chunk_size)
-            except indexing.SearchUnavailable as exc:
+                n = rebuild(kind, client=client, stream=self.stdout, chunk_size=chunk_size)
+            except SearchUnavailable as exc:
                 raise CommandError(f"Elasticsearch did not answer: {exc}") from exc
             self.stdout.write(self.style.SUCCESS(f"{kind}: {n} documents indexed"))
 
     def do_status(self, **options):
-        info = indexing.status()
+        info = status()
         for row in info["kinds"]:
             indexed = "?" if row["indexed"] is None else row["indexed"]
             flag = "" if row["indexed"] == row["database"] else "  (differs)"
@@ -65,7 +66,7 @@ class Command(BaseCommand):
             self.stdout.write("ELASTICSEARCH_URL is not set: nothing to do.")
             return
         try:
-            n = indexing.catch_up(batch=batch)
-        except indexing.SearchUnavailable as exc:
+            n = catch_up(batch=batch)
+        except SearchUnavailable as exc:
             raise CommandError(f"Elasticsearch did not answer; changes kept: {exc}") from exc
         self.stdout.write(self.style.SUCCESS(f"{n} pending changes applied"))

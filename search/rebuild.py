@@ -1,0 +1,147 @@
+"""Rebuilding the indices behind their aliases, and reporting their state.
+
+A rebuild fills a new index with bulk requests, swaps the alias to it in one atomic call
+and drops the old index; searches keep answering from the old one until the swap.
+Changes recorded while it ran are replayed afterwards, so nothing saved during a rebuild
+is lost.
+"""
+
+import contextlib
+from datetime import timedelta
+
+from django.db.models import Max
+from django.utils import timezone
+from elasticsearch import ApiError, NotFoundError, TransportError
+
+from core.progress import ProgressBar
+
+from .client import SearchUnavailable, bulk, get_client
+from .documents import BUILDERS, KINDS, QUERYSETS, alias, index_body, new_index_name, prepare_batch
+from .fallback import ENTRY_KINDS, rebuild_entries
+from .models import SearchChange
+from .sync import BUILD_VERSION, LONG_TIMEOUT, index_actions, targets
+
+REPLAY_MARGIN = timedelta(seconds=60)
+
+
+def _batched(qs, size):
+    """Objects of *qs* in lists of *size*, streamed (memory stays flat)."""
+    batch = []
+    for obj in qs.iterator(chunk_size=size):
+        batch.append(obj)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _current_indices(client, name):
+    try:
+        return list(client.indices.get_alias(name=name).keys())
+    except NotFoundError:
+        return []
+
+
+def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
+    """Build a fresh index for *kind*, swap the alias to it, drop the old one.
+
+    The alias keeps answering from the old index until the swap (one atomic
+    `update_aliases` call). Changes made while the build ran are replayed afterwards.
+    Returns the number of documents indexed.
+    """
+    client = client or get_client()
+    if client is None:
+        raise SearchUnavailable("ELASTICSEARCH_URL is not set")
+    client = client.options(request_timeout=LONG_TIMEOUT)  # bulk requests are big
+    started = timezone.now()
+    name = new_index_name(kind)
+    body = index_body(kind)
+    final_settings = dict(body["settings"])
+    body["settings"].update({"refresh_interval": "-1", "number_of_replicas": 0})
+    qs = QUERYSETS[kind]()
+    total = qs.count()
+    progress = ProgressBar(total, label=kind, stream=stream) if stream else None
+    builder = BUILDERS[kind]
+
+    def actions():
+        for batch in _batched(qs, chunk_size):
+            for obj in prepare_batch(kind, batch):
+                yield {
+                    "_op_type": "index",
+                    "_index": name,
+                    "_id": obj.pk,
+                    "version": BUILD_VERSION,
+                    "version_type": "external",
+                    "_source": builder(obj),
+                }
+
+    try:
+        client.indices.create(index=name, **body)
+        count = bulk(client, actions(), chunk_size=chunk_size, progress=progress)
+        client.indices.put_settings(
+            index=name,
+            settings={
+                "refresh_interval": final_settings["refresh_interval"],
+                "number_of_replicas": final_settings["number_of_replicas"],
+            },
+        )
+        client.indices.refresh(index=name)
+        a = alias(kind)
+        old = _current_indices(client, a)
+        if not old and client.indices.exists(index=a):
+            client.indices.delete(index=a)  # a plain index squatting on the alias name
+        swap = [{"add": {"index": name, "alias": a}}]
+        swap += [{"remove": {"index": o, "alias": a}} for o in old]
+        client.indices.update_aliases(actions=swap)
+        for o in old:
+            client.indices.delete(index=o, ignore_unavailable=True)
+    except (TransportError, ApiError) as exc:
+        with contextlib.suppress(Exception):
+            client.indices.delete(index=name, ignore_unavailable=True)
+        raise SearchUnavailable(str(exc)) from exc
+    if progress:
+        progress.finish()
+    # What changed while we were building went to the old index: send it again.
+    replay = list(SearchChange.objects.filter(created_at__gte=started - REPLAY_MARGIN))
+    if replay:
+        found = targets(replay)
+        if found[kind]:
+            bulk(client, index_actions(kind, found[kind], alias(kind)), require_alias=True)
+    return count
+
+
+def rebuild_all(*, client=None, stream=None, with_entries=True):
+    """Rebuild every index (and the fallback's folded text); returns {kind: documents}."""
+    counts = {}
+    if with_entries:
+        for kind in ENTRY_KINDS:
+            rebuild_entries(kind)
+    if (client or get_client()) is not None:
+        for kind in KINDS:
+            counts[kind] = rebuild(kind, client=client, stream=stream)
+    return counts
+
+
+def status(client=None):
+    """Documents in each index against the database, and the pending backlog."""
+    client = client or get_client()
+    rows = []
+    for kind in KINDS:
+        db = QUERYSETS[kind]().count()
+        indexed, index_names = None, []
+        if client is not None:
+            try:
+                index_names = _current_indices(client, alias(kind))
+                indexed = client.count(index=alias(kind))["count"] if index_names else 0
+            except Exception:
+                indexed = None
+        rows.append({"kind": kind, "database": db, "indexed": indexed, "indices": index_names})
+    pending = SearchChange.objects.filter(processed_at__isnull=True)
+    oldest = pending.order_by("pk").values_list("created_at", flat=True).first()
+    return {
+        "kinds": rows,
+        "pending": pending.count(),
+        "oldest_pending": oldest,
+        "max_change": SearchChange.objects.aggregate(m=Max("pk"))["m"] or 0,
+    }
