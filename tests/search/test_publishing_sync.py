@@ -5,7 +5,7 @@ import pytest
 
 from catalog import publishing
 from catalog.models import Product
-from search.backends import search_elasticsearch
+from search.query import search_elasticsearch
 from search.params import SearchParams
 from tests.factories import ProductImageFactory
 from tests.search.conftest import refresh
