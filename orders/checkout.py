@@ -104,9 +104,9 @@ def place_orders(user, cart_view, data, payment_method, fingerprint):
             )
             orders.append(order)
 
-        from orders import emails
+        from orders import notifications
 
-        emails.orders_placed(orders)  # enqueued after commit
+        notifications.orders_placed(orders)  # enqueued after commit
         transaction.on_commit(lambda: stock.notify_search(reserved))
     return orders
 

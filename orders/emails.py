@@ -1,7 +1,7 @@
 """E-mails to the shopper and the booth on placing an order and on every change.
 
-Each e-mail is a background task (`orders.tasks.send_order_email`) enqueued after the
-database commit: the request never waits for the mail server, and a failed send is
+`orders.notifications` enqueues each e-mail as a background task
+(`orders.tasks.send_order_email`, which calls `send` here) after the database commit: the request never waits for the mail server, and a failed send is
 retried with back-off instead of lost (`core.tasks.retrying`). The task reloads the
 order by id and renders the mail in Vietnamese (the market's language) through Django's
 configured backend (console by default).
@@ -11,8 +11,6 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
-
-from core.tasks import enqueue_on_commit
 
 SHOPPER, SELLER = "shopper", "seller"
 
@@ -49,25 +47,3 @@ def send(kind, audience, order, **extra):
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)
     return send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, to)
-
-
-def _enqueue(kind, orders, **extra):
-    from orders.tasks import send_order_email
-
-    for order in orders:
-        for audience in (SHOPPER, SELLER):
-            enqueue_on_commit(send_order_email, kind, audience, order.pk, **extra)
-
-
-def orders_placed(orders):
-    _enqueue("placed", orders)
-
-
-def status_changed(order, old_status):
-    # The new status goes with the task: the mail tells of this change even when the
-    # order has moved on by the time the worker sends it.
-    _enqueue("status", [order], old_status=old_status, status=order.status)
-
-
-def payment_received(orders):
-    _enqueue("paid", orders)

@@ -4,15 +4,15 @@ import logging
 
 from core.tasks import retrying
 
+from . import emails
+from .models import Order
+
 log = logging.getLogger(__name__)
 
 
 @retrying
 def send_order_email(kind, audience, order_id, old_status="", status=""):
     """Send one order e-mail (*kind* placed/status/paid to the shopper or the seller)."""
-    from orders import emails
-    from orders.models import Order
-
     order = Order.objects.select_related("booth").filter(pk=order_id).first()
     if order is None:  # deleted since: nothing to tell
         log.info("Order %s is gone; %s e-mail not sent", order_id, kind)

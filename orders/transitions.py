@@ -87,7 +87,7 @@ def move(order, target, *, roles, actor=None, note="", require_unpaid=False):
 
     Raises TransitionError (translated message) when the move is not allowed.
     """
-    from orders import emails, payments, stock
+    from orders import notifications, payments, stock
 
     if target not in S.values:
         raise TransitionError(_("Unknown order status."))
@@ -126,7 +126,7 @@ def move(order, target, *, roles, actor=None, note="", require_unpaid=False):
         OrderStatusChange.objects.create(
             order=locked, from_status=old, to_status=target, actor=actor, note=note[:255]
         )
-        emails.status_changed(locked, old)  # enqueued after commit
+        notifications.status_changed(locked, old)  # enqueued after commit
         if released:
             transaction.on_commit(lambda: stock.notify_search(released))
     order.refresh_from_db()

@@ -136,9 +136,9 @@ class WebhookHandler:
             # Paid after it was cancelled (e.g. expired): give the money back.
             transaction.on_commit(lambda order=order: refund_late_payment(order.pk))
         if paid:
-            from orders import emails
+            from orders import notifications
 
-            emails.payment_received(orders)  # enqueued after commit
+            notifications.payment_received(orders)  # enqueued after commit
         return f"paid: {paid} order(s)" + (f", {len(late)} refunded late" if late else "")
 
     def session_expired(self, obj):

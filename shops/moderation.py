@@ -12,18 +12,17 @@ the moderator and the reason, shown on the booth's history page in the Wagtail a
 Products have their own life cycle in `catalog.publishing` (publish, hide, restore …).
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from core.tasks import enqueue_on_commit
+from shops.emails import SUBJECTS
 from shops.models import Booth, BoothMembership
+from shops.tasks import send_booth_status_email
 
 S = Booth.Status
 
@@ -180,53 +179,12 @@ def hand_over(booth, new_owner, *, by=None):
     return booth
 
 
-def owner_emails(booth):
-    emails = list(
-        booth.memberships.filter(role=BoothMembership.Role.OWNER).values_list(
-            "user__email", flat=True
-        )
-    )
-    if booth.email and booth.email not in emails:
-        emails.append(booth.email)
-    return emails
-
-
-SUBJECTS = {
-    S.APPROVED: gettext_lazy("Your booth “%(name)s” is open"),
-    S.REJECTED: gettext_lazy("Your booth application “%(name)s” was not accepted"),
-    S.SUSPENDED: gettext_lazy("Your booth “%(name)s” is suspended"),
-}
-
-
 def _notify_owners(booth, status, reason):
     """Tell the owners after commit, by a retried background task (`shops.tasks`)."""
-    from shops.tasks import send_booth_status_email
-
     if status in SUBJECTS:
         enqueue_on_commit(
             send_booth_status_email, booth.pk, status, reason, translation.get_language()
         )
-
-
-def send_status_email(booth, status, reason):
-    """Render and send the e-mail telling the owners of *booth* it is now *status*.
-
-    Raises when the mail server does: the task around it retries.
-    """
-    recipients = owner_emails(booth)
-    if not recipients or status not in SUBJECTS:
-        return 0
-    subject = str(SUBJECTS[status]) % {"name": booth.name}
-    body = render_to_string(
-        "shops/email/booth_status.txt",
-        {
-            "booth": booth,
-            "status": status,
-            "reason": reason,
-            "site_url": settings.WAGTAILADMIN_BASE_URL,
-        },
-    )
-    return send_mail(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, recipients)
 
 
 def grant_moderator_permissions():

@@ -5,13 +5,13 @@ from django.utils import translation
 
 from core.tasks import retrying
 
+from .emails import send_status_email
+from .models import Booth
+
 
 @retrying
 def send_booth_status_email(booth_id, status, reason, language=None):
     """Tell a booth's owners it was approved, rejected or suspended (in *language*)."""
-    from shops.models import Booth
-    from shops.moderation import send_status_email
-
     booth = Booth.objects.filter(pk=booth_id).first()
     if booth is None:
         return 0

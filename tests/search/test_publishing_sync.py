@@ -5,8 +5,8 @@ import pytest
 
 from catalog import publishing
 from catalog.models import Product
-from search.query import search_elasticsearch
 from search.params import SearchParams
+from search.query import search_elasticsearch
 from tests.factories import ProductImageFactory
 from tests.search.conftest import refresh
 

@@ -1,0 +1,49 @@
+"""The e-mail telling a booth's owners it was approved, rejected or suspended."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy
+
+from .models import Booth, BoothMembership
+
+S = Booth.Status
+
+
+def owner_emails(booth):
+    emails = list(
+        booth.memberships.filter(role=BoothMembership.Role.OWNER).values_list(
+            "user__email", flat=True
+        )
+    )
+    if booth.email and booth.email not in emails:
+        emails.append(booth.email)
+    return emails
+
+
+SUBJECTS = {
+    S.APPROVED: gettext_lazy("Your booth “%(name)s” is open"),
+    S.REJECTED: gettext_lazy("Your booth application “%(name)s” was not accepted"),
+    S.SUSPENDED: gettext_lazy("Your booth “%(name)s” is suspended"),
+}
+
+
+def send_status_email(booth, status, reason):
+    """Render and send the e-mail telling the owners of *booth* it is now *status*.
+
+    Raises when the mail server does: the task around it retries.
+    """
+    recipients = owner_emails(booth)
+    if not recipients or status not in SUBJECTS:
+        return 0
+    subject = str(SUBJECTS[status]) % {"name": booth.name}
+    body = render_to_string(
+        "shops/email/booth_status.txt",
+        {
+            "booth": booth,
+            "status": status,
+            "reason": reason,
+            "site_url": settings.WAGTAILADMIN_BASE_URL,
+        },
+    )
+    return send_mail(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, recipients)
