@@ -26,4 +26,10 @@ class CatalogConfig(AppConfig):
         from counters import registry
 
         registry.register("catalog.product", kind="product", letter="p")
+        from core import pagecache
+
+        from .models import Category, Certification, Product, ProductImage
+
+        # Public pages show products, their photos, categories and certifications.
+        pagecache.purge_on_save(Product, ProductImage, Category, Certification)
         after_migrate(grant_moderator_permissions, uid="catalog.moderators")

@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control
 from areas.models import Area
 from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters
 from catalog.models import Category, Certification, Product, photos_prefetch
+from core.pagecache import cacheable
 from counters import record_view
 
 PER_PAGE = 24
@@ -54,10 +55,12 @@ def _browse(request, category=None):
     )
 
 
+@cacheable(ProductFilterForm)
 def product_list(request):
     return _browse(request)
 
 
+@cacheable(ProductFilterForm)
 def category(request, slug):
     cat = get_object_or_404(Category, slug=slug, is_active=True)
     return _browse(request, category=cat)
@@ -103,6 +106,7 @@ def _json_ld(request, product, photos):
     return data
 
 
+@cacheable()
 def product_detail(request, slug):
     product = _public_product(slug)
     record_view(request, product)
