@@ -10,8 +10,8 @@ from django.utils.html import strip_tags
 from django.views.decorators.cache import cache_control
 
 from areas.models import Area
-from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters
-from catalog.models import Category, Certification, Product, photos_prefetch
+from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters, filter_choices
+from catalog.models import Category, Product, photos_prefetch
 from core.pagecache import cacheable
 from counters import record_view
 
@@ -20,9 +20,7 @@ GALLERY_SPECS = ("max-900x900|format-webp", "fill-120x120|format-webp")
 
 
 def _browse(request, category=None):
-    categories = list(Category.objects.filter(is_active=True))
-    areas = list(Area.objects.all())
-    certifications = list(Certification.objects.all())
+    categories, areas, certifications = filter_choices()
     params = ProductFilterForm.parse(request.GET)
     qs, applied = apply_filters(
         Product.objects.public().with_card_data(),
