@@ -233,17 +233,24 @@ class Server:
             "--log-level",
             "warning",
         ]
+        self.log = ROOT / "bench" / "results" / f"gunicorn-{self.port}.log"
+        self.log.parent.mkdir(exist_ok=True)
         self.proc = subprocess.Popen(
-            cmd, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, start_new_session=True
+            cmd,
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log.open("w"),
+            start_new_session=True,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 240
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{self.port}/bench/trivial/", timeout=2)
                 return
             except OSError:
                 time.sleep(0.3)
-        raise SystemExit(f"gunicorn {self.name} did not start")
+        raise SystemExit(f"gunicorn {self.name} did not start (see {self.log})")
 
     def peak_rss_mb(self):
         peak = 0
@@ -265,7 +272,7 @@ class Server:
 
 
 def wrk(port, paths, seconds, connections, cookie=None):
-    cmd = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency"]
+    cmd = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s"]
     cmd += ["-s", str(ROOT / "bench" / "wrk.lua")]
     if cookie:
         cmd += ["-H", f"Cookie: {cookie}"]
