@@ -60,7 +60,7 @@ fmt: ## Format the code with ruff
 check: ## Django system checks and missing migrations
 	@$(PY) manage.py check && $(PY) manage.py makemigrations --check --dry-run
 
-bench: ## Benchmarks (pages, search, counters, checkout): prints figures and ratios
+bench: install ## Benchmarks: pages cached and signed in, search, counters, reindex (BENCH_SIZE=10000 for a quick run)
 	@bash bench/run.sh
 
 .PHONY: help bootstrap install messages-compile messages run test test-fast services-up services-down lint fmt check bench

@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
-# Benchmarks: each section prints its figures and ratios. Needs the services
-# (scripts/services.sh up) for PostgreSQL, Elasticsearch and Redis.
-# BENCH=search or BENCH=counters runs one section only.
+# `make bench`: bench/run.py (pages cached and signed in, counters on/off, reindex), then
+# the search latency bench (page p95 against Elasticsearch's took) at the same size.
+# BENCH_SIZE (100000), BENCH_ARGS (extra run.py arguments), BENCH=pages|search|counters.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
-eval "$(bash scripts/services.sh env)"
-unset DJANGO_SETTINGS_MODULE
+size="${BENCH_SIZE:-100000}"
 only="${BENCH:-all}"
+unset DJANGO_SETTINGS_MODULE
 
-if [[ "$only" == all || "$only" == search ]]; then
-  echo "==> search (products: ${BENCH_PRODUCTS:-100000})"
-  "$PY" bench/search_bench.py --products "${BENCH_PRODUCTS:-100000}"
+if [[ "$only" == all || "$only" == pages ]]; then
+  # shellcheck disable=SC2086
+  "$PY" -W ignore bench/run.py --size "$size" ${BENCH_ARGS:-}
 fi
-
-if [[ "$only" == all || "$only" == counters ]]; then
-  # product page throughput with counters off / on (database, Redis)
-  command -v wrk >/dev/null || (apt-get install -y -qq wrk >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null))
-  echo "==> counters"
+eval "$(bash scripts/services.sh env)"
+if [[ "$only" == all || "$only" == search ]]; then
+  echo "==> search latency (products: $size)"
+  "$PY" bench/search_bench.py --products "$size"
+fi
+if [[ "$only" == counters ]]; then
+  echo "==> counters (database shards and Redis)"
   "$PY" -W ignore bench/counters_bench.py
 fi

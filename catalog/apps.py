@@ -26,4 +26,24 @@ class CatalogConfig(AppConfig):
         from counters import registry
 
         registry.register("catalog.product", kind="product", letter="p")
+        from core import pagecache
+
+        from .models import Category, Certification, Product, ProductImage
+
+        # Public pages show products, their photos, categories and certifications.
+        pagecache.purge_on_save(Product, ProductImage, Category, Certification)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from areas.models import Area
+
+        from .filters import forget_filter_choices
+
+        for model in (Category, Certification, Area):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_filter_choices,
+                    sender=model,
+                    dispatch_uid=f"catalog-choices-{signal is post_save}-{model.__name__}",
+                )
         after_migrate(grant_moderator_permissions, uid="catalog.moderators")

@@ -4,6 +4,8 @@ Every filter state is a plain GET URL (shareable). Parsed by `core.filters`: a m
 or out-of-range value is dropped silently, the page shows as if it were not there.
 """
 
+import contextlib
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -101,3 +103,37 @@ def apply_filters(qs, params, *, categories, areas, certifications, category=Non
     qs = qs.order_by(*SORTS.get(sort, SORTS["newest"]))
     applied["sort"] = sort
     return qs, applied
+
+
+CHOICES_KEY = "catalog:filter-choices"
+
+
+def filter_choices():
+    """Active categories, areas and certifications for the filter form, from the cache:
+    they change a few times a year and every list page needs all three (three queries
+    saved per page). Dropped when any of them is saved (catalog/apps.py)."""
+    from django.core.cache import cache
+
+    from areas.models import Area
+    from catalog.models import Category, Certification
+
+    try:
+        cached = cache.get(CHOICES_KEY)
+    except Exception:  # noqa: BLE001 - cache down: read the database
+        cached = None
+    if cached is None:
+        cached = (
+            list(Category.objects.filter(is_active=True)),
+            list(Area.objects.all()),
+            list(Certification.objects.all()),
+        )
+        with contextlib.suppress(Exception):
+            cache.set(CHOICES_KEY, cached, 600)
+    return cached
+
+
+def forget_filter_choices(**kwargs):
+    from django.core.cache import cache
+
+    with contextlib.suppress(Exception):
+        cache.delete(CHOICES_KEY)

@@ -10,8 +10,9 @@ from django.utils.html import strip_tags
 from django.views.decorators.cache import cache_control
 
 from areas.models import Area
-from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters
-from catalog.models import Category, Certification, Product, photos_prefetch
+from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters, filter_choices
+from catalog.models import Category, Product, photos_prefetch
+from core.pagecache import cacheable
 from counters import record_view
 
 PER_PAGE = 24
@@ -19,9 +20,7 @@ GALLERY_SPECS = ("max-900x900|format-webp", "fill-120x120|format-webp")
 
 
 def _browse(request, category=None):
-    categories = list(Category.objects.filter(is_active=True))
-    areas = list(Area.objects.all())
-    certifications = list(Certification.objects.all())
+    categories, areas, certifications = filter_choices()
     params = ProductFilterForm.parse(request.GET)
     qs, applied = apply_filters(
         Product.objects.public().with_card_data(),
@@ -54,10 +53,12 @@ def _browse(request, category=None):
     )
 
 
+@cacheable(ProductFilterForm)
 def product_list(request):
     return _browse(request)
 
 
+@cacheable(ProductFilterForm)
 def category(request, slug):
     cat = get_object_or_404(Category, slug=slug, is_active=True)
     return _browse(request, category=cat)
@@ -103,6 +104,7 @@ def _json_ld(request, product, photos):
     return data
 
 
+@cacheable()
 def product_detail(request, slug):
     product = _public_product(slug)
     record_view(request, product)

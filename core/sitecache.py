@@ -18,6 +18,8 @@ from django.http.request import split_domain_port
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Site
 
+from core import pagecache
+
 SITES_KEY = "market:sites"
 SETTING_KEY = "market:setting:{label}:{site}"
 TIMEOUT = 600
@@ -59,6 +61,7 @@ def site_for_host(hostname, port):
 
 def invalidate_sites(**kwargs):
     cache.delete(SITES_KEY)
+    pagecache.purge()
 
 
 class CachedSiteMiddleware:
@@ -97,9 +100,11 @@ class CachedSiteSetting(BaseSiteSetting):
         return instance
 
 
-def invalidate_setting(sender, instance, **kwargs):
+def invalidate_setting(sender, instance, created=False, **kwargs):
     if isinstance(instance, CachedSiteSetting):
         cache.delete(instance.cache_key(instance.site_id))
+        if not created:  # a row made with its defaults the first time it is read
+            pagecache.purge()  # header, footer and menus are on every page
 
 
 post_save.connect(invalidate_sites, sender=Site, dispatch_uid="market-sites-save")

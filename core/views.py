@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -58,3 +59,11 @@ def keep_alive(request):
     request.session[SessionIdleMiddleware.KEY] = int(time.time())
     request.session.modified = True
     return JsonResponse({"authenticated": True, "expires_in": settings.SESSION_COOKIE_AGE})
+
+
+@never_cache
+@require_GET
+def csrf_token(request):
+    """A CSRF token for a form on a page served from the page cache (`static/js/csrf.js`):
+    such pages carry none, since a token belongs to one visitor."""
+    return JsonResponse({"token": get_token(request)})

@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from catalog.models import Product
+from core import pagecache
 from counters.signals import totals_flushed
 from shops.models import Booth
 
@@ -23,3 +24,5 @@ def catalogue_changed(sender, instance, **kwargs):
 def visits_flushed(sender, summary, **kwargs):
     if summary.get("visits"):
         invalidate_figures()
+    # View counts and the visit figure are on public pages.
+    pagecache.purge()

@@ -12,6 +12,7 @@ from core import views as core_views
 # Language-neutral endpoints: machines call these (health checks, webhooks).
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("csrf/", core_views.csrf_token, name="csrf_token"),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

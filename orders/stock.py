@@ -3,12 +3,14 @@
 from django.db.models import F
 
 from catalog.models import Product
+from core import pagecache
 
 
 def notify_search(product_ids):
     """Tell the search index that these products' stock changed (if search is installed)."""
     if not product_ids:
         return
+    pagecache.purge()  # (called after commit) stock is on the product page and decides "in stock"
     try:
         from search.outbox import mark_dirty
     except ImportError:

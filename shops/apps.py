@@ -13,4 +13,11 @@ class ShopsConfig(AppConfig):
         from .moderation import grant_moderator_permissions
 
         registry.register("shops.booth", kind="booth", letter="b")
+        from core import pagecache
+
+        from .models import Booth
+
+        # Approving, suspending or editing a booth changes its page, its products' pages
+        # and the lists.
+        pagecache.purge_on_save(Booth)
         after_migrate(grant_moderator_permissions, uid="shops.moderators")

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from areas.models import Area
 from catalog.filters import descendants
 from catalog.models import Category, Product
+from core.pagecache import cacheable
 from counters import record_view
 from shops.forms import BoothFilterForm, BoothPageForm
 from shops.models import Booth
@@ -14,6 +15,7 @@ BOOTHS_PER_PAGE = 24
 PRODUCTS_PER_PAGE = 24
 
 
+@cacheable(BoothFilterForm)
 def booth_list(request):
     params = BoothFilterForm.parse(request.GET)
     areas = list(Area.objects.current().exclude(kind=Area.Kind.PROVINCE))
@@ -50,6 +52,7 @@ def booth_list(request):
     )
 
 
+@cacheable(BoothPageForm)
 def booth_detail(request, slug):
     booth = get_object_or_404(
         Booth.objects.public().select_related("area", "logo", "cover"), slug=slug

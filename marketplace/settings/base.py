@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.pagecache.PageCacheMiddleware",  # last: the others still run on a cached page
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -170,6 +171,11 @@ else:
     }
     # Plain database sessions: a per-process cache would go stale across web workers.
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# Anonymous pages kept whole in the cache for this many seconds (docs/performance.md);
+# 0 switches it off. On by default only with a shared cache (Redis): a purge must reach
+# every web worker.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 if REDIS_URL else 0)
 
 # Signed-in sessions expire after this many seconds without activity; the page warns
 # shortly before and offers a button that keeps the visitor signed in.

@@ -1,0 +1,469 @@
+#!/usr/bin/env python
+"""`make bench`: pages, search, autocomplete, counters and reindexing, measured side by side.
+
+It starts what it needs (scripts/services.sh up: PostgreSQL, Elasticsearch, Redis), builds a
+market of `--size` products with the demo generator's fast path into its own database,
+rebuilds the search index, serves the site with gunicorn (2 x cores + 1 sync workers,
+DEBUG off, Redis cache, page cache on) twice side by side — counters on and counters off —
+and loads it with wrk over loopback from a separate process. Each scenario runs in rounds
+that rotate the order (the machine is shared and noisy: ratios are taken within a round),
+after a warm-up. Prints a Markdown table and writes bench/results/<date>.json.
+
+    make bench                      # --size 100000
+    .venv/bin/python bench/run.py --size 10000 --seconds 3 --rounds 3
+    .venv/bin/python bench/run.py --scenario home --scenario product
+
+The application never imports this folder.
+"""
+
+import argparse
+import contextlib
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PY = sys.executable
+DB_NAME = "bench_pages"
+
+# req/s of the first wave on this machine (issue 14), for the "2 x today" target.
+BEFORE = {
+    "home": 38,
+    "product_list": 48,
+    "product": 76,
+    "booth_list": 109,
+    "booth": 92,
+    "news": 70,
+    "article": 59,
+    "search": 31,
+}
+CACHED_TARGETS = ("home", "product_list", "product", "booth", "article")
+SEARCHES = [
+    "vai thieu",
+    "Vải thiều Lục Ngạn",
+    "ga doi yen the",
+    "Gà đồi",
+    "mat ong",
+    "mật ong rừng",
+    "mi chu",
+    "mỳ Chũ",
+    "che bup",
+    "nhan long",
+    "cam bo ha",
+    "gao nep",
+]
+PREFIXES = ["va", "vai", "vai th", "ga", "ga d", "mi", "my c", "mat o", "ch", "nha", "bu"]
+
+
+def sh(*args, **kwargs):
+    return subprocess.run(args, check=True, **kwargs)
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    print("==> installing wrk")
+    subprocess.run(["apt-get", "update", "-qq"], check=False)
+    sh("apt-get", "install", "-y", "-qq", "wrk", stdout=subprocess.DEVNULL)
+
+
+def services_env():
+    """Start the services if needed and return their environment (as the test command)."""
+    sh("bash", "scripts/services.sh", "up", cwd=ROOT, stdout=subprocess.DEVNULL)
+    out = subprocess.run(
+        ["bash", "scripts/services.sh", "env"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    env = {}
+    for line in out.splitlines():
+        m = re.match(r"(?:export\s+)?([A-Z_]+)=(.*)", line.strip())
+        if m:
+            env[m.group(1)] = m.group(2).strip("'\"")
+    return env
+
+
+def ensure_database(url):
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DB_NAME]).fetchone():
+            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def setup_django(args):
+    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
+    os.environ["BENCH_DB_NAME"] = DB_NAME
+    os.environ["SEARCH_INDEX_PREFIX"] = "bench-pages"
+    os.environ["COUNTERS_REDIS_PREFIX"] = "bench:pages:counters"
+    os.environ["CACHE_KEY_PREFIX"] = "bench-pages"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def build_market(size):
+    """The demo market at *size* products (seed_demo's bulk path), once per size."""
+    from catalog.models import Product
+
+    have = Product.objects.count()
+    if have >= size:
+        print(f"==> market: {have} products already there")
+        return {"products": have, "seconds": 0.0}
+    print(f"==> building the market: {size} products")
+    from django.core.management import call_command
+
+    started = time.monotonic()
+    call_command(
+        "seed_demo", booths=max(30, size // 500), products=size, verbosity=0, stdout=sys.stderr
+    )
+    elapsed = time.monotonic() - started
+    return {"products": Product.objects.count(), "seconds": round(elapsed, 1)}
+
+
+def measure_reindex():
+    """Full rebuild of the product index: documents/s and peak RSS of the indexer."""
+    code = (
+        "import django,resource,time,sys;django.setup();"
+        "from search.rebuild import rebuild;t=time.monotonic();"
+        "n=rebuild('products',stream=open('/dev/null','w'),chunk_size=2000);"
+        "e=time.monotonic()-t;rebuild('booths',stream=open('/dev/null','w'));"
+        "rebuild('articles',stream=open('/dev/null','w'));"
+        "print('RESULT',n,e,resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"
+    )
+    out = subprocess.run([PY, "-c", code], cwd=ROOT, env=os.environ, capture_output=True, text=True)
+    line = [x for x in out.stdout.splitlines() if x.startswith("RESULT")]
+    if not line:
+        print(out.stderr[-2000:])
+        return {"error": "rebuild failed"}
+    _, n, e, rss = line[0].split()
+    n, e = int(n), float(e)
+    return {
+        "documents": n,
+        "seconds": round(e, 1),
+        "docs_per_s": round(n / e),
+        "rss_mb": float(rss),
+    }
+
+
+def urls_and_session():
+    """Paths of each scenario and a signed-in session cookie."""
+    from django.test import Client
+
+    from catalog.models import Product
+    from cms.models import ArticlePage
+    from shops.models import Booth
+    from tests.factories import UserFactory  # bench may use the test factories
+
+    products = list(Product.objects.public().order_by("-view_count", "pk")[:50])
+    booths = list(Booth.objects.public().order_by("pk")[:20])
+    articles = list(ArticlePage.objects.live().order_by("-date")[:10])
+    user = UserFactory.build(email="bench-reader@example.vn")
+    from accounts.models import User
+
+    user = User.objects.filter(email=user.email).first() or UserFactory(
+        email="bench-reader@example.vn"
+    )
+    client = Client()
+    client.force_login(user)
+    session = client.cookies["sessionid"].value
+    cat = products[0].category.slug if products else ""
+    scenarios = {
+        "trivial": ["/bench/trivial/"],
+        "home": ["/"],
+        "product_list": [
+            "/san-pham/",
+            "/san-pham/?sort=price",
+            f"/san-pham/?category={cat}",
+            "/san-pham/?ocop=3&in_stock=1",
+            "/san-pham/?page=2",
+        ],
+        "product": [p.get_absolute_url() for p in products],
+        "booth_list": ["/gian-hang/", "/gian-hang/?verified=1"],
+        "booth": [b.get_absolute_url() for b in booths],
+        "news": [articles[0].get_parent().url if articles else "/tin-tuc/"],
+        "article": [a.url for a in articles] or ["/"],
+        "search": ["/tim-kiem/?q=" + urllib.request.quote(q) for q in SEARCHES],
+        "autocomplete": ["/tim-kiem/goi-y/?q=" + urllib.request.quote(q) for q in PREFIXES],
+    }
+    return scenarios, session
+
+
+def queries_per_request(paths, session):
+    """SQL queries of one uncached request (signed in), in process."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.cookies["sessionid"] = session
+    client.get(paths[0])
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(paths[0])
+    return len(ctx.captured_queries)
+
+
+class Server:
+    def __init__(self, name, port, env, workers):
+        self.name, self.port, self.env, self.workers = name, port, env, workers
+        self.proc = None
+
+    def start(self):
+        cmd = [
+            str(Path(PY).parent / "gunicorn"),
+            "marketplace.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{self.port}",
+            "--workers",
+            str(self.workers),
+            "--worker-class",
+            "sync",
+            "--log-level",
+            "warning",
+        ]
+        self.log = ROOT / "bench" / "results" / f"gunicorn-{self.port}.log"
+        self.log.parent.mkdir(exist_ok=True)
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log.open("w"),
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/bench/trivial/", timeout=2)
+                return
+            except OSError:
+                time.sleep(0.3)
+        raise SystemExit(f"gunicorn {self.name} did not start (see {self.log})")
+
+    def peak_rss_mb(self):
+        peak = 0
+        for pid in subprocess.run(
+            ["pgrep", "-P", str(self.proc.pid)], capture_output=True, text=True
+        ).stdout.split():
+            try:
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]) / 1024)
+            except OSError:
+                pass
+        return round(peak, 1)
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(timeout=30)
+
+
+def wrk(port, paths, seconds, connections, cookie=None):
+    cmd = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s"]
+    cmd += ["-s", str(ROOT / "bench" / "wrk.lua")]
+    if cookie:
+        cmd += ["-H", f"Cookie: {cookie}"]
+    cmd += [f"http://127.0.0.1:{port}", "--", *paths]
+    out = subprocess.run(cmd, capture_output=True, text=True).stdout
+    line = [x for x in out.splitlines() if x.startswith("WRKJSON ")]
+    if not line:
+        return {"rps": 0.0, "errors": -1}
+    data = json.loads(line[0][8:])
+    data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
+    return data
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--connections", type=int, default=10)
+    parser.add_argument("--scenario", action="append", help="only these (repeatable)")
+    parser.add_argument("--skip-reindex", action="store_true")
+    args = parser.parse_args()
+    started = time.monotonic()
+    ensure_wrk()
+    env = services_env()
+    os.environ.update(env)
+    url = os.environ["DATABASE_URL"]
+    ensure_database(url)
+    setup_django(args)
+    market = build_market(args.size)
+    reindex_result = {} if args.skip_reindex else measure_reindex()
+    if reindex_result:
+        print(f"==> reindex: {reindex_result}")
+    scenarios, session = urls_and_session()
+    if args.scenario:
+        scenarios = {k: v for k, v in scenarios.items() if k in args.scenario or k == "trivial"}
+    queries = {k: queries_per_request(v, session) for k, v in scenarios.items()}
+
+    workers = 2 * (os.cpu_count() or 1) + 1
+    base_env = {**os.environ, "PAGE_CACHE_SECONDS": "60"}
+    servers = {
+        "on": Server("counters on", 8761, {**base_env, "COUNTERS_ENABLED": "true"}, workers),
+        "off": Server("counters off", 8762, {**base_env, "COUNTERS_ENABLED": "false"}, workers),
+    }
+    runs = []  # (scenario, mode, server)
+    for name in scenarios:
+        runs.append((name, "cached", "on"))
+        if name not in ("trivial", "search", "autocomplete"):
+            runs.append((name, "signed-in", "on"))
+    if "product" in scenarios:
+        runs.append(("product", "cached", "off"))
+    results = {run: [] for run in runs}
+    try:
+        for server in servers.values():
+            server.start()
+        for run in runs:  # warm-up: fills the page cache, renditions, connections
+            name, mode, srv = run
+            cookie = f"sessionid={session}" if mode == "signed-in" else None
+            wrk(servers[srv].port, scenarios[name], args.warmup, args.connections, cookie)
+        for r in range(args.rounds):
+            order = runs[r % len(runs) :] + runs[: r % len(runs)]
+            for run in order:
+                name, mode, srv = run
+                cookie = f"sessionid={session}" if mode == "signed-in" else None
+                res = wrk(
+                    servers[srv].port, scenarios[name], args.seconds, args.connections, cookie
+                )
+                results[run].append(res)
+                print(
+                    f"  round {r + 1} {name:13} {mode:9} counters {srv:3}: "
+                    f"{res['rps']:8.1f} req/s  errors {res.get('errors')}",
+                    flush=True,
+                )
+        rss = {k: s.peak_rss_mb() for k, s in servers.items()}
+    finally:
+        for server in servers.values():
+            server.stop()
+
+    def med(run, key="rps"):
+        values = [x.get(key, 0) for x in results.get(run, [])]
+        return statistics.median(values) if values else 0.0
+
+    trivial = med(("trivial", "cached", "on"))
+    rows = []
+    for run in runs:
+        name, mode, srv = run
+        rps = med(run)
+        ratio = rps / trivial if trivial else 0
+        target, held = "", None
+        if mode == "cached" and name in CACHED_TARGETS and srv == "on":
+            target, held = "≥ 0.50 × trivial", ratio >= 0.5
+        if mode == "signed-in" and name in BEFORE:
+            target, held = (
+                f"≥ {2 * BEFORE[name]} req/s (2 × {BEFORE[name]})",
+                rps >= 2 * BEFORE[name],
+            )
+        errors = sum(max(0, x.get("errors", 0)) for x in results[run])
+        row = {
+            "scenario": name,
+            "mode": mode,
+            "counters": srv,
+            "rps": round(rps, 1),
+            "p50_ms": round(med(run, "p50_ms"), 2),
+            "p95_ms": round(med(run, "p95_ms"), 2),
+            "p99_ms": round(med(run, "p99_ms"), 2),
+            "errors": errors,
+            "queries_uncached": queries.get(name),
+            "ratio_trivial": round(ratio, 3),
+            "target": target,
+            "held": held if errors == 0 or held is None else False,
+        }
+        rows.append(row)
+    on_off = None
+    if ("product", "cached", "off") in results:
+        pairs = [
+            a["rps"] / b["rps"]
+            for a, b in zip(
+                results[("product", "cached", "on")],
+                results[("product", "cached", "off")],
+                strict=False,
+            )
+            if b["rps"]
+        ]
+        on_off = round(statistics.median(pairs), 3) if pairs else None
+
+    print()
+    print(
+        "| scenario | mode | req/s | p50 ms | p95 ms | p99 ms | errors | queries | ÷ trivial | target | held |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for row in rows:
+        label = row["scenario"] + (" (counters off)" if row["counters"] == "off" else "")
+        held = "" if row["held"] is None else ("yes" if row["held"] else "**no**")
+        print(
+            f"| {label} | {row['mode']} | {row['rps']:.1f} | {row['p50_ms']} | {row['p95_ms']} "
+            f"| {row['p99_ms']} | {row['errors']} | {row['queries_uncached']} "
+            f"| {row['ratio_trivial']:.3f} | {row['target']} | {held} |"
+        )
+    print()
+    if on_off is not None:
+        print(
+            f"counters on ÷ off (product page, median of rounds): {on_off} (target ≥ 0.95: "
+            f"{'yes' if on_off >= 0.95 else 'no'})"
+        )
+    if reindex_result.get("docs_per_s"):
+        print(
+            f"reindex: {reindex_result['documents']} documents, {reindex_result['docs_per_s']} "
+            f"docs/s (target ≥ 3000: {'yes' if reindex_result['docs_per_s'] >= 3000 else 'no'}), "
+            f"indexer peak RSS {reindex_result['rss_mb']:.0f} MB"
+        )
+    print(f"gunicorn workers' peak RSS: {rss} MB; {workers} workers per server")
+    print(f"total time {time.monotonic() - started:.0f} s")
+
+    versions = {}
+    for mod in ("django", "wagtail", "elasticsearch", "gunicorn"):
+        with contextlib.suppress(Exception):
+            versions[mod] = __import__(mod).__version__
+    versions["python"] = platform.python_version()
+    versions["wrk"] = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split(
+        "\n"
+    )[0]
+    out = {
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "load": os.getloadavg(),
+        },
+        "versions": versions,
+        "size": args.size,
+        "market": market,
+        "settings": {
+            "seconds": args.seconds,
+            "warmup": args.warmup,
+            "rounds": args.rounds,
+            "connections": args.connections,
+            "workers": workers,
+        },
+        "rows": rows,
+        "counters_on_off": on_off,
+        "reindex": reindex_result,
+        "workers_peak_rss_mb": rss,
+        "raw": {f"{k[0]}|{k[1]}|{k[2]}": v for k, v in results.items()},
+    }
+    results_dir = ROOT / "bench" / "results"
+    results_dir.mkdir(exist_ok=True)
+    path = results_dir / f"{datetime.date.today().isoformat()}-size{args.size}.json"
+    path.write_text(json.dumps(out, indent=2, ensure_ascii=False))
+    print(f"written {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
