@@ -8,6 +8,7 @@ the change. Prices and booths always come from the database, never from the form
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -54,7 +55,7 @@ def place_orders(user, cart_view, data, payment_method, fingerprint):
     with transaction.atomic():
         if payment_method == Order.PaymentMethod.COD:
             # One account's checkouts are counted one after another (row lock).
-            type(user).objects.select_for_update().filter(pk=user.pk).first()
+            get_user_model().objects.select_for_update().filter(pk=user.pk).first()
             try:
                 caps.check_pending_cod(
                     user,

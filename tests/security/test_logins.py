@@ -125,7 +125,12 @@ def test_a_forged_forwarded_header_is_ignored_when_no_proxy_is_trusted(settings)
             "1.2.3.4",
         ),
         (1, "", {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "not-an-ip"}, "10.0.0.2"),
-        (1, "", {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "[2001:db8::1]:443"}, "2001:db8::1"),
+        (
+            1,
+            "",
+            {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "[2001:db8::1]:443"},
+            "2001:db8::1",
+        ),
         (0, "X-Real-IP", {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_REAL_IP": "1.2.3.4"}, "1.2.3.4"),
         (0, "X-Real-IP", {"REMOTE_ADDR": "10.0.0.2"}, "10.0.0.2"),
     ],
