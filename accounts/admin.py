@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from .admin_login import DjangoAdminLoginForm
 from .models import User
 
 
@@ -20,3 +21,7 @@ class UserAdmin(DjangoUserAdmin):
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+# The Django admin's login counts failures like the shop's login (accounts/admin_login.py).
+admin.site.login_form = DjangoAdminLoginForm

@@ -67,3 +67,28 @@ def csrf_token(request):
     """A CSRF token for a form on a page served from the page cache (`static/js/csrf.js`):
     such pages carry none, since a token belongs to one visitor."""
     return JsonResponse({"token": get_token(request)})
+
+
+@require_GET
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): where to report a vulnerability.
+
+    `Expires` is always 180 days ahead (the RFC wants less than a year); `Canonical` is
+    the site's own address (`SITE_URL`), `Contact` is `SECURITY_CONTACT`.
+    """
+    from datetime import UTC, timedelta
+
+    from django.http import HttpResponse
+    from django.utils import timezone
+
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    expires = (timezone.now() + timedelta(days=180)).replace(microsecond=0)
+    lines = [
+        f"Contact: {settings.SECURITY_CONTACT}",
+        f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: vi, en",
+        f"Canonical: {base}/.well-known/security.txt",
+    ]
+    response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "max-age=86400"
+    return response

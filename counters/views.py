@@ -1,6 +1,8 @@
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
+from core.ratelimit import rate_limit
+
 from . import beacon_hit
 
 # A 1×1 transparent GIF: the beacon answers with an image so an <img> tag can call it.
@@ -11,6 +13,7 @@ PIXEL = (
 
 
 @require_GET
+@rate_limit("beacon")
 def beacon(request, kind, pk):
     """Count a visit and a view for a page served from a cache (see docs/counters.md).
 

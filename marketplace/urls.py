@@ -13,6 +13,9 @@ from core import views as core_views
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("csrf/", core_views.csrf_token, name="csrf_token"),
+    path(".well-known/security.txt", core_views.security_txt, name="security_txt"),
+    # Both admin logins count failures like the shop's login (accounts/admin_login.py).
+    path("", include("accounts.urls")),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),

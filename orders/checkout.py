@@ -8,12 +8,13 @@ the change. Prices and booths always come from the database, never from the form
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import Product
-from orders import stock
+from orders import caps, stock
 from orders.models import Order, OrderItem, OrderStatusChange, new_reference
 
 
@@ -52,6 +53,18 @@ def place_orders(user, cart_view, data, payment_method, fingerprint):
     orders = []
     reserved = []
     with transaction.atomic():
+        if payment_method == Order.PaymentMethod.COD:
+            # One account's checkouts are counted one after another (row lock).
+            get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+            try:
+                caps.check_pending_cod(
+                    user,
+                    data.get("phone"),
+                    new_orders=len(cart_view.groups),
+                    new_units=sum(line.quantity for line in cart_view.lines),
+                )
+            except caps.PendingLimitReached as exc:
+                raise CheckoutError(str(exc)) from None
         # Lock-free re-read inside the transaction: the conditional UPDATE below is the
         # real guard against overselling; this catches a price changed in the meantime.
         current = Product.objects.public().in_bulk([line.product_id for line in cart_view.lines])

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.ratelimit import rate_limit
 from orders import cart as carts
 from orders import checkout, payments, transitions
 from orders.forms import CheckoutForm, OrderListForm, PaymentReturnForm
@@ -80,6 +81,7 @@ def _last_address(user):
 
 
 @login_required
+@rate_limit("checkout", methods=("POST",))
 def checkout_page(request):
     view = carts.view(request)
     if view.is_empty:

@@ -4,6 +4,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.ratelimit import rate_limit
+
 from .autocomplete import autocomplete as run_autocomplete
 from .facets import facet_groups
 from .params import MAX_PAGE, PAGE_SIZE, SORTS, SearchParams
@@ -12,6 +14,7 @@ from .text import clean_query
 
 
 @require_GET
+@rate_limit("search")
 def search(request):
     params = SearchParams.from_get(request.GET)
     results = run_search(params)
@@ -42,6 +45,7 @@ def search(request):
 
 
 @require_GET
+@rate_limit("autocomplete", json=True)
 @cache_control(max_age=60, public=True)
 def autocomplete(request):
     q = clean_query(request.GET.get("q", ""))[:60]

@@ -19,6 +19,7 @@ from catalog.forms import CsvImportForm, PhotoUploadForm, ProductForm, StockForm
 from catalog.importer import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, import_products
 from catalog.models import Product, ProductImage
 from catalog.photos import MAX_PHOTOS, add_photos, move_photo, remove_photo
+from core.ratelimit import rate_limit
 from core.text import unique_slug
 from shops.forms import BoothForm, DashboardProductFilterForm
 from shops.models import Booth, BoothMembership
@@ -53,6 +54,7 @@ def dashboard(request):
 
 
 @login_required
+@rate_limit("booth_apply", methods=("POST",))
 def apply(request):
     form = BoothForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -71,6 +73,7 @@ def apply(request):
 
 
 @login_required
+@rate_limit("upload", methods=("POST",))
 def booth_edit(request, booth_id):
     booth = get_booth_for_staff_or_404(request.user, pk=booth_id)
     form = BoothForm(request.POST or None, request.FILES or None, instance=booth)
@@ -112,6 +115,7 @@ def products(request, booth_id):
 
 
 @login_required
+@rate_limit("upload", methods=("POST",))
 def product_add(request, booth_id):
     booth = get_booth_for_staff_or_404(request.user, pk=booth_id)
     form = ProductForm(request.POST or None)
@@ -146,6 +150,7 @@ def product_add(request, booth_id):
 
 
 @login_required
+@rate_limit("upload", methods=("POST",))
 def product_edit(request, pk):
     product = get_product_for_staff_or_404(request.user, pk)
     form = ProductForm(request.POST or None, instance=product)
@@ -296,6 +301,7 @@ IMPORT_NOTES_KEY = "shops_import_notes"
 
 
 @login_required
+@rate_limit("upload", methods=("POST",))
 def product_import(request, booth_id):
     booth = get_booth_for_staff_or_404(request.user, pk=booth_id)
     form = CsvImportForm(request.POST or None, request.FILES or None)

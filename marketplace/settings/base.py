@@ -205,8 +205,11 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_RATE_LIMITS = {
-    # Failed log-ins per e-mail and per address; allauth also locks after repeated failures.
+    # Failed log-ins per address, and per e-mail *and* address ("key", accounts/adapter.py):
+    # a stranger locks out only their own address; see LOGIN_DELAY_* for the account.
     "login_failed": env("ACCOUNT_LOGIN_FAILED_LIMIT", "10/m/ip,5/5m/key"),
+    # Password reset by mail: per address and per e-mail, never blocked by login failures.
+    "reset_password": env("ACCOUNT_RESET_PASSWORD_LIMIT", "20/m/ip,5/m/key"),
     "signup": "20/m/ip",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Chợ Tỉnh] "
@@ -214,6 +217,34 @@ ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"  # its mails go through the 
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+
+# --- Client address, rate limits, order caps (docs/security.md) -------------------
+# Behind a reverse proxy, how to find the visitor's address (core/clientip.py): the
+# number of proxies that append to X-Forwarded-For, or one header the proxy sets
+# (e.g. X-Real-IP). Both unset = REMOTE_ADDR, and forwarded headers are ignored.
+# Where /.well-known/security.txt sends vulnerability reports (mailto: or https:).
+SECURITY_CONTACT = env("SECURITY_CONTACT", "mailto:security@cho-tinh.local")
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "")
+# Requests per client address and per signed-in user (core/ratelimit.py, shared cache).
+RATE_LIMITS_ENABLED = env_bool("RATE_LIMITS_ENABLED", True)
+RATE_LIMITS = {
+    "checkout": env("RATE_LIMIT_CHECKOUT", "10/m"),  # order placements (POST)
+    "search": env("RATE_LIMIT_SEARCH", "60/m"),
+    "autocomplete": env("RATE_LIMIT_AUTOCOMPLETE", "240/m"),
+    "beacon": env("RATE_LIMIT_BEACON", "120/m"),
+    "booth_apply": env("RATE_LIMIT_BOOTH_APPLY", "5/h"),
+    "upload": env("RATE_LIMIT_UPLOAD", "60/h"),  # seller forms that carry files (POST)
+}
+# A signed-in user's failed logins across all addresses: after FREE failures within
+# WINDOW seconds each further try waits 2, 4, 8… seconds, at most MAX (accounts/lockout.py).
+LOGIN_DELAY_FREE_FAILURES = env_int("LOGIN_DELAY_FREE_FAILURES", 5)
+LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", 60)
+LOGIN_DELAY_WINDOW_SECONDS = env_int("LOGIN_DELAY_WINDOW_SECONDS", 3600)
+# Unpaid, unconfirmed cash-on-delivery orders one shopper may hold at once, per account
+# and per phone number (orders/caps.py).
+ORDER_COD_MAX_PENDING_ORDERS = env_int("ORDER_COD_MAX_PENDING_ORDERS", 5)
+ORDER_COD_MAX_PENDING_UNITS = env_int("ORDER_COD_MAX_PENDING_UNITS", 50)
 
 # --- Internationalisation -----------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -254,6 +285,7 @@ WAGTAILEMBEDS_FINDERS = []  # no outside network at run time
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "/cms-admin/login/"
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.CmsAdminLoginForm"  # shop's login limits
 WAGTAIL_WORKFLOW_ENABLED = True
 
 # --- Elasticsearch ------------------------------------------------------------

@@ -7,7 +7,7 @@ that `scripts/services.sh env` prints; the test command sets them.
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, RATE_LIMITS, env
 
 SECRET_KEY = "test-secret-key-not-for-production"
 DEBUG = False
@@ -35,6 +35,8 @@ if os.environ.get("TEST_DB_NAME"):
     DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ["TEST_DB_NAME"]
 SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "test")
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/m/ip,3/5m/key", "signup": "100/m/ip"}
+# Generous request limits; tests/security sets tiny ones where it checks them.
+RATE_LIMITS = dict.fromkeys(RATE_LIMITS, "100000/m")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 # Tasks run at once (after commit) unless a test switches to the database queue.
