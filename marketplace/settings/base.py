@@ -87,6 +87,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.limits.RequestBodyLimitMiddleware",  # before anything reads the body
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.sitecache.CachedSiteMiddleware",
@@ -232,7 +233,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request sizes (docs/security.md): core.limits refuses a declared body over these with
+# 413 before reading it. Uploads (multipart) up to MAX_REQUEST_BODY_BYTES (ten phone
+# photos); any other body, and the non-file fields of a multipart one, up to
+# DATA_UPLOAD_MAX_MEMORY_SIZE. Uploaded files over FILE_UPLOAD_MAX_MEMORY_SIZE stream to
+# temporary files instead of memory. The proxy's body limit should be a little larger
+# than MAX_REQUEST_BODY_BYTES so this site's own page answers.
+MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 50 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Chợ Tỉnh")
