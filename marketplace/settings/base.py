@@ -306,6 +306,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "/cms-admin/login/"
 WAGTAIL_WORKFLOW_ENABLED = True
+# The admin loads nothing from outside (and its CSP would refuse it): no Gravatar
+# avatars, no check for new Wagtail releases from the browser.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Elasticsearch ------------------------------------------------------------
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")
