@@ -1,4 +1,4 @@
-"""Issue 12, row 6 in Chromium: the pages run under their CSP without a single violation.
+"""Issue 12, row 6 in Chromium (with the other browser tests, to share their browser): the pages run under their CSP without a single violation.
 
 Each page is opened in headless Chromium (tests/e2e's set-up); a `securitypolicyviolation`
 listener and the console both report anything the policy blocked. Pages: home (with a
@@ -12,7 +12,6 @@ from urllib.parse import urlparse
 import pytest
 from django.utils import timezone
 
-from tests.e2e import conftest as e2e
 from tests.factories import (
     DEFAULT_PASSWORD,
     BoothFactory,
@@ -25,11 +24,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-playwright_instance = e2e.playwright_instance
-browser = e2e.browser
-new_page = e2e.new_page
-_home_page = e2e._home_page
 
 LISTEN = """
 window.__csp = [];
