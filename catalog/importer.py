@@ -27,6 +27,10 @@ OPTIONAL_COLUMNS = [
     "status",
 ]
 MAX_ROWS = 2000
+# The longest cell read. Python's csv module refuses a field over its (process-wide)
+# limit with `_csv.Error`; the importer never changes that limit and reports such a line
+# itself instead. Product descriptions are far shorter than this.
+MAX_CELL_CHARS = 20_000
 
 
 @dataclass
@@ -53,7 +57,11 @@ def import_products(booth, uploaded_file, *, by=None) -> ImportResult:
         result.errors.append((None, _("The file is not UTF-8 text. Save it as “CSV UTF-8”.")))
         return result
     reader = csv.DictReader(io.StringIO(text))
-    columns = [c.strip().lower() for c in (reader.fieldnames or [])]
+    try:
+        columns = [c.strip().lower() for c in (reader.fieldnames or [])]
+    except csv.Error:
+        result.errors.append((1, _("The first line (the column names) cannot be read.")))
+        return result
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         result.errors.append(
@@ -68,7 +76,10 @@ def import_products(booth, uploaded_file, *, by=None) -> ImportResult:
     certs = {c.code: c.pk for c in Certification.objects.all()}
     certs.update({c.name.lower(): c.pk for c in Certification.objects.all()})
 
-    rows = list(reader)
+    rows, unreadable = _read_rows(reader)
+    if unreadable:
+        result.errors.append(unreadable)
+        return result
     if not rows:
         result.errors.append((None, _("The file has no product rows.")))
         return result
@@ -148,6 +159,42 @@ def import_products(booth, uploaded_file, *, by=None) -> ImportResult:
         result.created = []
         result.notes = []
     return result
+
+
+def _read_rows(reader):
+    """The rows of *reader*, or (line number, message) for the first line it cannot read.
+
+    Stops after MAX_ROWS + 1 rows: enough to say the file is too long.
+    """
+    rows = []
+    while len(rows) <= MAX_ROWS:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            return rows, (
+                line,
+                _(
+                    "This line cannot be read: a cell is longer than %(n)s characters "
+                    "or a quotation mark is not closed."
+                )
+                % {"n": f"{MAX_CELL_CHARS:,}".replace(",", ".")},
+            )
+        too_long = [
+            name
+            for name, value in row.items()
+            if name and isinstance(value, str) and len(value) > MAX_CELL_CHARS
+        ]
+        if too_long:
+            return rows, (
+                line,
+                _("The “%(column)s” cell is longer than %(n)s characters.")
+                % {"column": too_long[0], "n": f"{MAX_CELL_CHARS:,}".replace(",", ".")},
+            )
+        rows.append(row)
+    return rows, None
 
 
 class _Rollback(Exception):

@@ -5,14 +5,19 @@ from django.db.models import Max
 from wagtail.images import get_image_model
 
 from catalog.models import ProductImage
+from images.collections import product_collection
 
 MAX_PHOTOS = 10
 
 
 def store_image(uploaded, *, title):
-    """Save a validated upload (from `WagtailImageField`) as a CustomImage."""
+    """Save a validated upload (from `WagtailImageField`) as a CustomImage.
+
+    Product photos and booth pictures go to the product-photo collection, which no
+    editor may change; the original is stored without its metadata (images.metadata).
+    """
     Image = get_image_model()
-    image = Image(title=title[:255], file=uploaded)
+    image = Image(title=title[:255], file=uploaded, collection=product_collection())
     image._set_image_file_metadata()
     image.save()
     return image

@@ -22,12 +22,15 @@ from wagtail.models import (
 )
 
 from accounts import roles
+from images.collections import editorial_collection
 
 WORKFLOW_NAME = "Duyệt tin bài"
 TASK_NAME = "Duyệt bài trước khi đăng"
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page", "unlock_page"]
 APPROVER_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + ["publish_page"]
+# On the news-and-pages collection only: product photos and booth pictures live in a
+# collection of their own that editors can neither change nor download (images.collections).
 IMAGE_PERMISSIONS = ["add", "change", "choose"]
 # Model permissions: (app_label, codename)
 EDITOR_MODEL_PERMISSIONS = [
@@ -67,6 +70,7 @@ def ensure_editorial_workflow(home=None):
     editors, _ = Group.objects.get_or_create(name=roles.EDITORS)
     approvers, _ = Group.objects.get_or_create(name=roles.APPROVERS)
     root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    pictures = editorial_collection()
 
     for group, page_perms, model_perms in (
         (editors, EDITOR_PAGE_PERMISSIONS, EDITOR_MODEL_PERMISSIONS),
@@ -78,9 +82,11 @@ def ensure_editorial_workflow(home=None):
                 GroupPagePermission.objects.get_or_create(
                     group=group, page=home, permission=_page_permission(codename)
                 )
+        # Rights on the root would reach every collection below it, product photos too.
+        GroupCollectionPermission.objects.filter(group=group, collection=root_collection).delete()
         for action in IMAGE_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=_image_permission(action)
+                group=group, collection=pictures, permission=_image_permission(action)
             )
 
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})

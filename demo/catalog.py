@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 from areas.models import Area
 from catalog.models import Category, Certification, Product, ProductImage
 from core.text import fold_vietnamese, slugify_vi
+from images.collections import product_collection
 from images.models import CustomImage
 from shops.models import Booth
 
@@ -220,6 +221,7 @@ def photo_pool(ctx, size):
             image = CustomImage(
                 title=title,
                 alt_text=template[0],
+                collection=product_collection(),
                 file=ImageFile(io.BytesIO(data), name=f"{slugify_vi(template[0])}-{k}.jpg"),
             )
             image._set_image_file_metadata()

@@ -90,13 +90,14 @@ def _jpeg(image):
 
 
 def get_or_make_image(title, colours, seed=0, size=(1200, 675), alt="", with_text=True):
+    from images.collections import editorial_collection
     from images.models import CustomImage
 
     image = CustomImage.objects.filter(title=title).first()
     if image is not None:
         return image
     data = make_picture(title, colours, size=size, seed=seed, with_text=with_text)
-    image = CustomImage(title=title, alt_text=alt or title)
+    image = CustomImage(title=title, alt_text=alt or title, collection=editorial_collection())
     image.file = ImageFile(io.BytesIO(data), name=f"cms-{seed}.jpg")
     image.save()
     return image

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ImagesConfig(AppConfig):
     name = "images"
     verbose_name = _("Images")
+
+    def ready(self):
+        from core.permissions import after_migrate
+
+        from .collections import ensure_collections
+
+        after_migrate(ensure_collections, uid="images.collections")

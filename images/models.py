@@ -1,8 +1,10 @@
 """The one image pipeline: every photo on the market is a Wagtail image.
 
 Renditions are resized and converted to WebP (see WAGTAILIMAGES_FORMAT_CONVERSIONS);
-uploads are validated for type, size and pixel count by Wagtail's own checks and by
-`images.validation`.
+uploads are validated for type, size and pixel count by Wagtail's own checks
+(WAGTAILIMAGES_MAX_UPLOAD_SIZE, WAGTAILIMAGES_MAX_IMAGE_PIXELS). Every new original is
+stored without its metadata (`images.metadata`), whoever uploads it and however.
+Collections decide who may change an image (`images.collections`).
 """
 
 from django.db import models
@@ -19,6 +21,22 @@ class CustomImage(AbstractImage):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
+
+    def save(self, *args, **kwargs):
+        if self.file and not getattr(self.file, "_committed", True):
+            self._strip_metadata()
+        super().save(*args, **kwargs)
+
+    def _strip_metadata(self):
+        from images.metadata import strip_metadata
+
+        cleaned = strip_metadata(self.file)
+        if cleaned is None:
+            return
+        cleaned.name = self.file.name
+        self.file = cleaned  # width and height follow the new file (ImageField)
+        self.file_size = None
+        self._set_image_file_metadata()  # size and hash of what is stored
 
     @property
     def default_alt_text(self):

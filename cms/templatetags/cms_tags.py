@@ -10,6 +10,7 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 
 from cms.sanitize import clean_html
 from core.i18n import localize_path
+from core.links import safe_link
 
 register = template.Library()
 
@@ -23,7 +24,7 @@ def link_href(context, link=None, page=None, url=None):
         page_url = page.get_url(context.get("request"))
         if page_url:
             return page_url
-    return localize_path(url or "#")
+    return localize_path(safe_link(url) or "#")
 
 
 @register.simple_tag(takes_context=True)

@@ -4,6 +4,7 @@ from django import template
 from django.utils.formats import number_format
 
 from core.i18n import localize_path
+from core.links import safe_link, safe_url
 from core.seo import json_ld_script
 
 register = template.Library()
@@ -47,6 +48,9 @@ def format_compact(value):
 register.filter("figure", format_number)
 register.filter("compact_figure", format_compact)
 register.filter("vnd", format_vnd)
+# Editor- and seller-typed addresses: `{{ value.url|safe_url }}` (core/links.py).
+register.filter("safe_url", safe_url)
+register.filter("safe_link", safe_link)
 
 
 @register.simple_tag

@@ -18,7 +18,6 @@ def counter_beacon(obj):
         return ""
     url = reverse("counters:beacon", kwargs={"kind": kind, "pk": obj.pk})
     return format_html(
-        '<img src="{}" alt="" width="1" height="1" class="counter-beacon" '
-        'style="position:absolute;width:1px;height:1px;opacity:0" aria-hidden="true">',
+        '<img src="{}" alt="" width="1" height="1" class="counter-beacon" aria-hidden="true">',
         url,
     )

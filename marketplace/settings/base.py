@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.headers.SecurityHeadersMiddleware",  # CSP and Permissions-Policy on every answer
+    "core.limits.RequestBodyLimitMiddleware",  # before anything reads the body
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.sitecache.CachedSiteMiddleware",
@@ -269,7 +271,62 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Request sizes (docs/security.md): core.limits refuses a declared body over these with
+# 413 before reading it. Uploads (multipart) up to MAX_REQUEST_BODY_BYTES (ten phone
+# photos); any other body, and the non-file fields of a multipart one, up to
+# DATA_UPLOAD_MAX_MEMORY_SIZE. Uploaded files over FILE_UPLOAD_MAX_MEMORY_SIZE stream to
+# temporary files instead of memory. The proxy's body limit should be a little larger
+# than MAX_REQUEST_BODY_BYTES so this site's own page answers.
+MAX_REQUEST_BODY_BYTES = env_int("MAX_REQUEST_BODY_BYTES", 50 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+
+# --- Security headers (core/headers.py, docs/security.md) ----------------------
+# No inline script or style on the public site: scripts are files under static/js/.
+CSP_MEDIA_SOURCES = env_list("CSP_MEDIA_SOURCES", "")  # e.g. https://media.example.vn
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    # blob: for the seller centre's previews of chosen photos (static/js/photo-preview.js)
+    "img-src": ["'self'", "data:", "blob:", *CSP_MEDIA_SOURCES],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    # Checkout POSTs here, then redirects to Stripe's hosted page: form-action covers it.
+    "form-action": ["'self'", "https://checkout.stripe.com"],
+}
+# The Wagtail and Django admins still use inline scripts and style attributes.
+CSP_ADMIN_PATH_PREFIXES = ["/cms-admin/", "/django-admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    **CONTENT_SECURITY_POLICY,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", *CSP_MEDIA_SOURCES],
+    "frame-src": ["'self'"],  # page previews
+    "frame-ancestors": ["'self'"],
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+} | {"fullscreen": ["self"]}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Chợ Tỉnh")
@@ -287,6 +344,10 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "/cms-admin/login/"
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.admin_login.CmsAdminLoginForm"  # shop's login limits
 WAGTAIL_WORKFLOW_ENABLED = True
+# The admin loads nothing from outside (and its CSP would refuse it): no Gravatar
+# avatars, no check for new Wagtail releases from the browser.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Elasticsearch ------------------------------------------------------------
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", "")

@@ -31,4 +31,5 @@ def test_home_page_renders_on_phone_and_desktop(live_server, new_page, screensho
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     back.wait_for(state="visible")
     back.click()
-    page.wait_for_function("window.scrollY < 50")
+    # A function, not an expression string: Playwright evals strings, which the CSP forbids.
+    page.wait_for_function("() => window.scrollY < 50")
