@@ -8,8 +8,11 @@ is the same backend with every operation guarded:
 - a read that cannot reach Redis is a miss (`get` returns the default, `get_many` {},
   `has_key` False, `incr` raises ValueError as for a missing key), so the caller reads
   the database as it does after any expiry;
-- a write or delete is skipped (`add`/`touch`/`delete` return False, `set_many` returns
-  every key as not stored);
+- a write or delete is skipped (`touch`/`delete` return False, `set_many` returns every
+  key as not stored); `add` returns True, as if stored: callers that use `add` as a lock
+  or a first-hit marker (allauth's rate limits take a lock with it) carry on instead of
+  waiting for a lock that can never be had, so **rate limits do not hold while the cache
+  is down** — sign-in works, and the health check reports the outage;
 - the first failure logs one warning, and for DOWN_RETRY_SECONDS (default 5) after it the
   backend does not try Redis again, so a dead or unreachable Redis costs each request
   nothing rather than a connect timeout per call. The first call after that window tries
@@ -131,7 +134,7 @@ class ResilientRedisCache(RedisCache):
         self._mark_up()
         return ok
 
-    add = _guarded(lambda a, k: False)(RedisCache.add)
+    add = _guarded(lambda a, k: True)(RedisCache.add)
     get = _guarded(_default_of_get)(RedisCache.get)
     set = _guarded(lambda a, k: None)(RedisCache.set)
     touch = _guarded(lambda a, k: False)(RedisCache.touch)
