@@ -66,9 +66,9 @@ def interval():
     return float(settings.COUNTERS_PROCESS_BUFFER_SECONDS)
 
 
-def add(increments: Counter):
+def add(increments: Counter, now=None):
     """Buffer *increments*; hand them on if the interval has passed, else make sure the
-    background thread will."""
+    background thread will. *now*: a `time.monotonic()` value (tests pass their own)."""
     global _atexit_registered
     if not increments:
         return
@@ -78,12 +78,13 @@ def add(increments: Counter):
         return
     with _lock:
         _pending.update(increments)
-        due = _last_drain is None or time.monotonic() - _last_drain >= every
+        now = time.monotonic() if now is None else now
+        due = _last_drain is None or now - _last_drain >= every
         if not _atexit_registered:
             atexit.register(drain)
             _atexit_registered = True
     if due:
-        drain()
+        drain(now=now)
     elif getattr(settings, "COUNTERS_BACKGROUND_DRAIN", True):
         _start_timer()
 
@@ -133,11 +134,25 @@ def _start_timer():
         _timer.start()
 
 
+def stop_background():
+    """Stop this process's background thread, if any (tests)."""
+    global _timer
+    with _lock:
+        thread, _timer = _timer, None
+    if thread is not None:
+        thread.stop = True
+        _wake.set()
+        thread.join(timeout=10)
+
+
 def _run_timer():
     wake = _wake
-    while True:
+    me = threading.current_thread()
+    while not getattr(me, "stop", False):
         wake.wait()
         wake.clear()
+        if getattr(me, "stop", False):
+            return
         wait = 0.0
         while wait is not None:
             time.sleep(max(wait, 0.01))
