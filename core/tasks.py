@@ -5,7 +5,9 @@ Django 6's built-in tasks). Two helpers every app uses:
 
 - `enqueue_on_commit(task, *args, **kwargs)`: enqueue once the current transaction has
   committed, so the worker never sees an id whose row is not there yet, and a rolled-back
-  request enqueues nothing.
+  request enqueues nothing. A queue that refuses is logged, never turned into an error
+  answer for a request whose data is committed (`after_commit` does the same for any
+  side work).
 - `@retrying(...)`: makes a task of a function that, when it raises, is enqueued again
   with exponential back-off (`TASKS_RETRY_BASE_SECONDS` × 2ⁿ), up to
   `TASKS_MAX_ATTEMPTS` attempts in all. Each failure is logged; the last one is logged at
@@ -46,9 +48,20 @@ def enqueue_on_commit(task_, *args, using=None, **kwargs):
     """Enqueue *task_* with these arguments after the current transaction commits.
 
     Outside a transaction it is enqueued at once. Returns nothing: the result exists
-    only after the commit.
+    only after the commit. If the queue cannot take it (its database or Redis is down),
+    the failure is logged and the request that committed still succeeds: what it saved
+    is saved, and its answer must say so (docs/security.md, "Faults and outages").
     """
-    transaction.on_commit(lambda: task_.enqueue(*args, **kwargs), using=using)
+    after_commit(lambda: task_.enqueue(*args, **kwargs), using=using)
+
+
+def after_commit(func, using=None):
+    """Run *func* once the current transaction commits (at once outside one).
+
+    Side work only: an exception is logged at ERROR, never raised into the request whose
+    data is already committed (`transaction.on_commit(..., robust=True)`).
+    """
+    transaction.on_commit(func, using=using, robust=True)
 
 
 def retry_later(task_, args, kwargs, attempt, delay=None):

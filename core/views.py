@@ -3,9 +3,11 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.middleware.csrf import get_token
+from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET, require_POST
 
 from core import health
@@ -23,7 +25,11 @@ def _check_database():
 
 
 def _check_cache():
+    """ "ok" or "down". The site keeps serving with the cache down (core/cache.py), but a
+    load balancer should know: a dead Redis also means slower pages and no shared limits."""
     try:
+        if hasattr(cache, "ping"):
+            return "ok" if cache.ping() else "down"
         key = "healthz:probe"
         cache.set(key, "1", 10)
         return "ok" if cache.get(key) == "1" else "down"
@@ -40,7 +46,8 @@ def healthz(request):
         "cache": _check_cache(),
         **health.run_checks(),
     }
-    ok = checks["database"] == "ok"
+    # The database and the cache must answer; search has its fallback and is reported only.
+    ok = checks["database"] == "ok" and checks["cache"] == "ok"
     body = {
         "status": "ok" if ok else "down",
         **checks,
@@ -92,3 +99,17 @@ def security_txt(request):
     response = HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
     response["Cache-Control"] = "max-age=86400"
     return response
+
+
+@requires_csrf_token
+def server_error(request, template_name="500.html"):
+    """The 500 page, in the visitor's language (from the URL prefix: nothing else is
+    trusted to work). Renders with a plain context: no context processors, so neither
+    the database nor the cache is touched."""
+    path = getattr(request, "path_info", "") or ""
+    language = "en" if path == "/en" or path.startswith("/en/") else "vi"
+    try:
+        body = loader.get_template(template_name).render({"language": language})
+    except Exception:  # even the template cannot load: say it plainly
+        body = "<h1>Đã có lỗi xảy ra / Server error</h1>"
+    return HttpResponseServerError(body)

@@ -34,6 +34,14 @@ from .signals import totals_flushed
 
 logger = logging.getLogger(__name__)
 
+try:
+    from redis.exceptions import ConnectionError as _RedisConnectionError
+    from redis.exceptions import TimeoutError as _RedisTimeoutError
+
+    RedisUnavailable = (_RedisConnectionError, _RedisTimeoutError)
+except ImportError:  # no redis library: no Redis buffer either
+    RedisUnavailable = ()
+
 ADVISORY_LOCK_ID = 7_204_117  # any constant shared by every flush
 CHUNK = 500
 
@@ -179,7 +187,12 @@ def flush():
     total = Counter()
     client = redis_client()
     if client is not None:
-        total.update(_flush_redis(client))
+        try:
+            total.update(_flush_redis(client))
+        except RedisUnavailable as exc:
+            # Increments made meanwhile went to the database shards (buffer.add); the
+            # batches in Redis wait there for the next flush after it is back.
+            logger.warning("Redis unreachable for the counters' flush (%r); database only", exc)
     # Always drain the database buffer too: it catches increments made while Redis was
     # unreachable, or before Redis was configured.
     total.update(_flush_database())

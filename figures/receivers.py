@@ -1,11 +1,11 @@
 """Keep the market's figures fresh: booths and products change, visits are folded in."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from catalog.models import Product
 from core import pagecache
+from core.tasks import after_commit
 from counters.signals import totals_flushed
 from shops.models import Booth
 
@@ -17,7 +17,7 @@ from .market import invalidate_figures
 @receiver(post_save, sender=Booth, dispatch_uid="figures_booth_saved")
 @receiver(post_delete, sender=Booth, dispatch_uid="figures_booth_deleted")
 def catalogue_changed(sender, instance, **kwargs):
-    transaction.on_commit(invalidate_figures)
+    after_commit(invalidate_figures)
 
 
 @receiver(totals_flushed, dispatch_uid="figures_visits_flushed")

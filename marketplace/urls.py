@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
 
+# The 500 page renders without the database or the cache (core.views.server_error).
+handler500 = "core.views.server_error"
+
 # Language-neutral endpoints: machines call these (health checks, webhooks).
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.models import Product
+from core.tasks import after_commit
 from orders import caps, stock
 from orders.models import Order, OrderItem, OrderStatusChange, new_reference
 
@@ -120,7 +121,8 @@ def place_orders(user, cart_view, data, payment_method, fingerprint):
         from orders import notifications
 
         notifications.orders_placed(orders)  # enqueued after commit
-        transaction.on_commit(lambda: stock.notify_search(reserved))
+        # Side work: never turns the committed order into an error answer.
+        after_commit(lambda: stock.notify_search(reserved))
     return orders
 
 

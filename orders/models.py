@@ -18,6 +18,10 @@ MAX_QUANTITY = 99  # per product line: a sane maximum for a household order
 class Cart(models.Model):
     """A signed-in shopper's cart (guests keep theirs in the session)."""
 
+    # Nothing in Wagtail's content refers to orders or carts: no reference-index task per
+    # save (a checkout must not depend on the task queue answering; docs/security.md).
+    wagtail_reference_index_ignore = True
+
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cart"
     )
@@ -32,6 +36,8 @@ class Cart(models.Model):
 
 
 class CartItem(models.Model):
+    wagtail_reference_index_ignore = True  # as Cart
+
     cart = models.ForeignKey(Cart, on_delete=models.CASCADE, related_name="items")
     product = models.ForeignKey("catalog.Product", on_delete=models.CASCADE, related_name="+")
     quantity = models.PositiveIntegerField(_("quantity"), default=1)
@@ -68,6 +74,8 @@ def new_reference():
 
 
 class Order(models.Model):
+    wagtail_reference_index_ignore = True  # as Cart
+
     class Status(models.TextChoices):
         PENDING = "pending", pgettext_lazy("order status", "Pending")
         CONFIRMED = "confirmed", pgettext_lazy("order status", "Confirmed")
@@ -158,6 +166,8 @@ class Order(models.Model):
 
 
 class OrderItem(models.Model):
+    wagtail_reference_index_ignore = True  # as Cart
+
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="items")
     product = models.ForeignKey(
         "catalog.Product", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -179,6 +189,8 @@ class OrderItem(models.Model):
 
 class OrderStatusChange(models.Model):
     """History shown on the order page: who moved it, when, why."""
+
+    wagtail_reference_index_ignore = True  # as Cart
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(max_length=20, blank=True)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.tasks import after_commit
 from orders.models import Order, OrderStatusChange
 
 S = Order.Status
@@ -128,6 +129,6 @@ def move(order, target, *, roles, actor=None, note="", require_unpaid=False):
         )
         notifications.status_changed(locked, old)  # enqueued after commit
         if released:
-            transaction.on_commit(lambda: stock.notify_search(released))
+            after_commit(lambda: stock.notify_search(released))
     order.refresh_from_db()
     return order

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -93,9 +94,12 @@ def checkout_page(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                orders = checkout.place_orders(
-                    request.user, view, data, data["payment_method"], data["fingerprint"]
-                )
+                # The orders and the emptied cart are one outcome: both or neither.
+                with transaction.atomic():
+                    orders = checkout.place_orders(
+                        request.user, view, data, data["payment_method"], data["fingerprint"]
+                    )
+                    carts.store_for(request).clear()
             except checkout.CheckoutError as exc:
                 # Nothing was placed. Show the cart as it is now (changed prices marked),
                 # then remember that the shopper has seen these prices.
@@ -108,7 +112,6 @@ def checkout_page(request):
                 return render(
                     request, "orders/checkout.html", {"cart": view, "form": form}, status=409
                 )
-            carts.store_for(request).clear()
             reference = orders[0].checkout_reference
             if data["payment_method"] == Order.PaymentMethod.CARD:
                 return _start_card_payment(request, orders)

@@ -551,7 +551,8 @@ redis_up() {
         say "starting redis on $HOST:$REDIS_PORT"
         rm -f "$REDIS_PIDFILE"
         # shellcheck disable=SC2094  # startup errors go to stderr, before --logfile applies
-        redis-server --port "$REDIS_PORT" --bind "$HOST" --save '' --appendonly no \
+        # persistence (AOF, fsync every second) from scripts/redis.conf, as production
+        redis-server "$REPO_ROOT/scripts/redis.conf" --port "$REDIS_PORT" --bind "$HOST" \
             --daemonize yes --pidfile "$REDIS_PIDFILE" --logfile "$REDIS_LOG" --dir "$REDIS_DIR" \
             >>"$REDIS_LOG" 2>&1 9>&- ||
             die_log "redis-server failed to start" "$REDIS_LOG"

@@ -154,15 +154,29 @@ AUTH_USER_MODEL = "accounts.User"
 
 # --- Cache and sessions -------------------------------------------------------
 REDIS_URL = env("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_caches(url):
+    """The cache on Redis at *url*. A Redis outage reads as cache misses (core/cache.py);
+    short socket timeouts keep a hung Redis from holding a request (docs/security.md)."""
+    timeout = float(env("CACHE_REDIS_TIMEOUT", "0.25"))
+    return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": url,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "market"),
             "TIMEOUT": 300,
+            "OPTIONS": {
+                "socket_connect_timeout": timeout,
+                "socket_timeout": timeout,
+                "DOWN_RETRY_SECONDS": float(env("CACHE_DOWN_RETRY_SECONDS", "5")),
+            },
         }
     }
+
+
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
@@ -411,6 +425,9 @@ COUNTERS_DB_SHARDS = env_int("COUNTERS_DB_SHARDS", 16)
 # Each web process gathers increments in memory and hands them on at most this often
 # (0 = on every request). See docs/counters.md.
 COUNTERS_PROCESS_BUFFER_SECONDS = float(env("COUNTERS_PROCESS_BUFFER_SECONDS", "1"))
+# A background thread per process hands waiting increments on after that interval even
+# when no further request comes (counters/local.py); off only in the test settings.
+COUNTERS_BACKGROUND_DRAIN = env_bool("COUNTERS_BACKGROUND_DRAIN", True)
 # A visit ends after this many seconds without a page view; the next page starts a new one.
 COUNTERS_VISIT_IDLE_SECONDS = env_int("COUNTERS_VISIT_IDLE_SECONDS", 30 * 60)
 # A product, booth or article viewed again by the same visitor within this window counts once.

@@ -41,3 +41,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 # Tasks run at once (after commit) unless a test switches to the database queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}}
+# No counters thread writing behind a test's back (tests/faults turns it on where needed).
+COUNTERS_BACKGROUND_DRAIN = False
