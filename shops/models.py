@@ -3,6 +3,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+#: The legal facts a verification checks (field → label), in the order the badge names them.
+LEGAL_FACTS = {
+    "name": _("registered name"),
+    "registration_number": _("registration number"),
+    "address": _("address"),
+    "owner_name": _("owner"),
+}
+
+
 class BoothQuerySet(models.QuerySet):
     def public(self):
         """The one definition of a booth visible to the public: approved."""
@@ -103,6 +112,12 @@ class Booth(models.Model):
         from django.urls import reverse
 
         return reverse("shops:booth_detail", kwargs={"slug": self.slug})
+
+    @property
+    def verified_fact_labels(self):
+        """What the badge says was checked: ["registered name", "registration number", …]."""
+        facts = self.verified_facts or {}
+        return [str(label) for field, label in LEGAL_FACTS.items() if facts.get(field)]
 
 
 class BoothMembership(models.Model):

@@ -13,23 +13,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from core.tasks import enqueue_on_commit
+from shops.models import LEGAL_FACTS
 
 
 class VerificationRefused(ValidationError):
     """The booth cannot be verified as it is (a legal fact is missing)."""
-
-
-#: field → label, in the order the badge names them.
-LEGAL_FACTS = {
-    "name": gettext_lazy("registered name"),
-    "registration_number": gettext_lazy("registration number"),
-    "address": gettext_lazy("address"),
-    "owner_name": gettext_lazy("owner"),
-}
 
 
 def facts_of(booth):
@@ -40,12 +31,6 @@ def changed_facts(booth):
     """The legal facts that differ from the verified snapshot (empty: none)."""
     snapshot = booth.verified_facts or {}
     return [f for f, value in facts_of(booth).items() if snapshot.get(f, "") != value]
-
-
-def verified_labels(booth):
-    """What the badge says was checked, e.g. ["registered name", "registration number 01…"]."""
-    snapshot = booth.verified_facts or {}
-    return [str(label) for field, label in LEGAL_FACTS.items() if snapshot.get(field)]
 
 
 def _log(booth, action, *, by, reason="", **data):
@@ -111,6 +96,12 @@ def check_facts(booth, *, by=None):
     """Drop the badge of a verified booth whose legal facts changed; returns the changed
     fields (empty: nothing to do)."""
     if not booth.is_verified:
+        return []
+    if not booth.verified_facts:
+        # Marked verified without going through `verify` (data loaded from elsewhere): the
+        # facts it shows now are the ones tied to the badge from here on.
+        booth.verified_facts = facts_of(booth)
+        booth.save(update_fields=["verified_facts"])
         return []
     changed = changed_facts(booth)
     if not changed:
