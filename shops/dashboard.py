@@ -20,8 +20,8 @@ from catalog.importer import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, import_products
 from catalog.models import Product, ProductImage
 from catalog.photos import MAX_PHOTOS, add_photos, move_photo, remove_photo
 from core.text import unique_slug
-from shops.forms import BoothForm, DashboardProductFilterForm
 from shops import verification
+from shops.forms import BoothForm, DashboardProductFilterForm
 from shops.models import Booth, BoothMembership
 from shops.permissions import (
     booths_for,
@@ -185,7 +185,7 @@ def product_certificate_add(request, pk):
     product = get_product_for_staff_or_404(request.user, pk)
     form = CertificateForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items()}
+        data = dict(form.cleaned_data)
         certificates.submit(product, by=request.user, **data)
         messages.success(
             request, _("The certificate was sent to the moderators; it shows once checked.")

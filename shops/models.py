@@ -2,7 +2,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
 #: The legal facts a verification checks (field → label), in the order the badge names them.
 LEGAL_FACTS = {
     "name": _("registered name"),
