@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -23,6 +24,13 @@ class ReviewPermissionPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(Review, ReviewPermissionPolicy(Review))
+
+
+class ReviewHistoryView(HistoryView):
+    """Moderators only look (every change goes through the decision screen): the history
+    needs the view permission, not a change permission they do not have."""
+
+    any_permission_required = ["view"]
 
 
 class ReviewViewSet(ModelViewSet):
@@ -50,6 +58,7 @@ class ReviewViewSet(ModelViewSet):
     form_fields = ["status"]
     copy_view_enabled = False
     inspect_view_enabled = True
+    history_view_class = ReviewHistoryView
 
 
 @hooks.register("register_admin_viewset")

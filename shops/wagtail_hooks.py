@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -126,6 +127,13 @@ class CertificatePermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
 
 
+class CertificateHistoryView(HistoryView):
+    """Moderators only look (every change goes through the decision screen): the history
+    needs the view permission, not a change permission they do not have."""
+
+    any_permission_required = ["view"]
+
+
 class CertificateViewSet(ModelViewSet):
     model = Certificate
     icon = "doc-full"
@@ -148,6 +156,7 @@ class CertificateViewSet(ModelViewSet):
     form_fields = ["number"]
     copy_view_enabled = False
     inspect_view_enabled = True
+    history_view_class = CertificateHistoryView
 
 
 class AreaViewSet(ModelViewSet):
