@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 #: The legal facts a verification checks (field → label), in the order the badge names them.
 LEGAL_FACTS = {
-    "name": _("registered name"),
-    "registration_number": _("registration number"),
-    "address": _("address"),
-    "owner_name": _("owner"),
+    "name": pgettext_lazy("verified fact", "registered name"),
+    "registration_number": pgettext_lazy("verified fact", "registration number"),
+    "address": pgettext_lazy("verified fact", "address"),
+    "owner_name": pgettext_lazy("verified fact", "owner"),
 }
 
 
