@@ -40,7 +40,11 @@ class ProductAdmin(admin.ModelAdmin):
     list_filter = ["status", "category", "ocop_stars"]
     search_fields = ["name", "slug"]
     raw_id_fields = ["booth"]
-    readonly_fields = ["status", "published_at", "hidden_reason", "view_count"]
+    readonly_fields = [
+        "status", "published_at", "hidden_reason", "view_count", "ocop_stars", "ocop_level",
+        "rating_average", "rating_count",
+    ]  # fmt: skip
+    exclude = ["certifications"]
     inlines = [ProductImageInline]
     actions = [
         _run("publish", _("Publish the selected products")),

@@ -17,12 +17,14 @@ SORTS = {
     "price_asc": ("price", "pk"),
     "price_desc": ("-price", "-pk"),
     "popular": ("-view_count", "-pk"),
+    "rating": ("-rating_average", "-rating_count", "-pk"),
 }
 SORT_CHOICES = [
     ("newest", _("Newest")),
     ("price_asc", _("Price: low to high")),
     ("price_desc", _("Price: high to low")),
     ("popular", _("Most viewed")),
+    ("rating", _("Best rated")),
 ]
 
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 
 from areas.models import Area
-from catalog.models import MAX_PRICE_VND, Category, Certification, Product
+from catalog.models import MAX_PRICE_VND, Category, Certificate, Certification, Product
 from catalog.photos import MAX_PHOTOS
 from catalog.richtext import sanitize_description
 from core.text import slugify_vi
@@ -80,24 +80,12 @@ class ProductForm(forms.ModelForm):
             "min_value": _("The stock cannot be negative."),
         },
     )
-    ocop_stars = forms.TypedChoiceField(
-        label=_("OCOP stars"),
-        choices=[(0, _("Not rated"))] + [(n, "★" * n) for n in range(1, 6)],
-        coerce=int,
-        initial=0,
-    )
     season_months = forms.TypedMultipleChoiceField(
         label=_("Months in season"),
         choices=MONTH_CHOICES,
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple(attrs={"class": "month-picker"}),
-    )
-    certifications = forms.ModelMultipleChoiceField(
-        label=_("Certifications"),
-        queryset=Certification.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -110,8 +98,6 @@ class ProductForm(forms.ModelForm):
             "unit",
             "stock",
             "origin_area",
-            "ocop_stars",
-            "certifications",
             "season_months",
             "description",
         ]
@@ -190,7 +176,8 @@ class CsvImportForm(forms.Form):
         label=_("CSV file"),
         help_text=_(
             "UTF-8, first line: name,category,price,unit,stock (and optionally "
-            "description,origin_area,ocop_stars,season_months,status)."
+            "description,origin_area,season_months,status). OCOP stars and certifications "
+            "are added with their documents on each product's page."
         ),
     )
 
@@ -199,3 +186,72 @@ class CsvImportForm(forms.Form):
         if f.size > 2 * 1024 * 1024:
             raise ValidationError(_("The file is too big (at most 2 MB)."))
         return f
+
+
+class CertificateForm(forms.ModelForm):
+    """A seller adds an OCOP rating or a certification with its document; a moderator
+    checks it before it shows (`catalog.certificates`)."""
+
+    document = forms.FileField(
+        label=_("Document (PDF or photo)"),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "application/pdf,image/jpeg,image/png,image/webp"}
+        ),
+        error_messages={"required": _("Upload the certificate's document.")},
+    )
+    expires_on = forms.DateField(
+        label=_("Valid until"),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Enter the date the certificate expires."),
+            "invalid": _("Enter a date such as 31/12/2027."),
+        },
+    )
+
+    class Meta:
+        model = Certificate
+        fields = [
+            "kind",
+            "certification",
+            "ocop_stars",
+            "ocop_level",
+            "number",
+            "year",
+            "expires_on",
+            "document",
+        ]
+        error_messages = {"number": {"required": _("Enter the certificate number.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["certification"].queryset = Certification.objects.all()
+        self.fields["ocop_stars"].widget = forms.Select(
+            choices=[("", "—")] + [(n, "★" * n) for n in range(1, 6)]
+        )
+        self.fields["year"].widget.attrs.update({"min": 2018, "max": 2100})
+
+    def clean_document(self):
+        from catalog.certificates import validate_document
+
+        return validate_document(self.cleaned_data["document"])
+
+    def clean(self):
+        from django.utils import timezone
+
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == Certificate.Kind.OCOP:
+            if not data.get("ocop_stars"):
+                self.add_error("ocop_stars", _("Choose the OCOP stars awarded."))
+            if not data.get("ocop_level"):
+                self.add_error("ocop_level", _("Choose the level that awarded the stars."))
+            data["certification"] = None
+        elif kind == Certificate.Kind.CERTIFICATION:
+            if not data.get("certification"):
+                self.add_error("certification", _("Choose the certification."))
+            data["ocop_stars"], data["ocop_level"] = None, ""
+        expires = data.get("expires_on")
+        if expires and expires < timezone.localdate():
+            self.add_error("expires_on", _("This certificate has already expired."))
+        return data

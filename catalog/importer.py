@@ -21,9 +21,9 @@ REQUIRED_COLUMNS = ["name", "category", "price", "unit", "stock"]
 OPTIONAL_COLUMNS = [
     "description",
     "origin_area",
-    "ocop_stars",
+    "ocop_stars",  # accepted and ignored: OCOP stars come from checked certificates only
     "season_months",
-    "certifications",
+    "certifications",  # accepted and ignored, as ocop_stars
     "status",
 ]
 MAX_ROWS = 2000

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F
@@ -140,12 +141,21 @@ class Product(ClusterableModel):
         on_delete=models.PROTECT,
         related_name="products",
     )
+    # The OCOP stars, level and certifications shown as badges and counted in the facets:
+    # derived from the product's checked, unexpired `Certificate` records by
+    # `catalog.certificates.refresh_badges`, never typed by the seller.
     ocop_stars = models.PositiveSmallIntegerField(
         _("OCOP stars"), default=0, validators=[MinValueValidator(0), MaxValueValidator(5)]
     )
+    ocop_level = models.CharField(_("OCOP level"), max_length=20, blank=True)
     certifications = models.ManyToManyField(
         Certification, verbose_name=_("certifications"), blank=True, related_name="products"
     )
+    # Buyers' reviews, kept up to date by the reviews app (average of the visible ones).
+    rating_average = models.DecimalField(
+        _("average rating"), max_digits=3, decimal_places=2, default=0
+    )
+    rating_count = models.PositiveIntegerField(_("number of reviews"), default=0)
     # Months in season as a 12-bit mask: bit 0 = January … bit 11 = December.
     season_mask = models.PositiveSmallIntegerField(_("months in season"), default=0)
     status = models.CharField(
@@ -222,3 +232,108 @@ class ProductImage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("product photo")
         verbose_name_plural = _("product photos")
+
+
+def certificate_upload_to(instance, filename):
+    import os
+    import secrets
+
+    ext = os.path.splitext(filename)[1].lower()[:6]
+    return f"certificates/{secrets.token_hex(8)}{ext}"
+
+
+class CertificateQuerySet(models.QuerySet):
+    def valid(self, today=None):
+        """Checked by a moderator and not expired: the only ones shown as badges."""
+        today = today or timezone.localdate()
+        return self.filter(status=Certificate.Status.CHECKED, expires_on__gte=today)
+
+
+class Certificate(models.Model):
+    """An OCOP rating or a certification (VietGAP, organic…) with its document, as a record
+    a moderator checks (`catalog.certificates`)."""
+
+    class Kind(models.TextChoices):
+        OCOP = "ocop", _("OCOP rating")
+        CERTIFICATION = "certification", _("Certification")
+
+    class Level(models.TextChoices):
+        PROVINCIAL = "provincial", _("Provincial level")
+        NATIONAL = "national", _("National level")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a check")
+        CHECKED = "checked", _("Checked")
+        REJECTED = "rejected", _("Rejected")
+        EXPIRED = "expired", _("Expired")
+
+    product = models.ForeignKey(
+        Product, verbose_name=_("product"), on_delete=models.CASCADE, related_name="certificates"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    certification = models.ForeignKey(
+        Certification,
+        verbose_name=_("certification"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    ocop_stars = models.PositiveSmallIntegerField(
+        _("OCOP stars"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    ocop_level = models.CharField(_("OCOP level"), max_length=20, choices=Level.choices, blank=True)
+    number = models.CharField(_("certificate number"), max_length=60)
+    year = models.PositiveSmallIntegerField(_("year awarded"), null=True, blank=True)
+    expires_on = models.DateField(_("valid until"))
+    document = models.FileField(_("document (PDF or image)"), upload_to=certificate_upload_to)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    note = models.TextField(_("moderator's note"), blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    checked_at = models.DateTimeField(_("checked at"), null=True, blank=True)
+    expiry_warned_on = models.DateField(_("expiry warning sent on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = CertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["product_id", "kind", "-expires_on"]
+        permissions = [("moderate_certificate", "Can check and reject certificates")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="ocop", ocop_stars__isnull=False)
+                    | models.Q(kind="certification", certification__isnull=False)
+                ),
+                name="certificate_kind_fields",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.label} — {self.number}"
+
+    @property
+    def label(self):
+        if self.kind == self.Kind.OCOP:
+            level = self.get_ocop_level_display()
+            return f"OCOP {self.ocop_stars}★" + (f" ({level})" if level else "")
+        return self.certification.name if self.certification_id else str(self.get_kind_display())
+
+    def is_valid(self, today=None):
+        today = today or timezone.localdate()
+        return self.status == self.Status.CHECKED and self.expires_on >= today

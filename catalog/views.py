@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from django.views.decorators.cache import cache_control
 
 from areas.models import Area
+from catalog import certificates, extensions
 from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters, filter_choices
 from catalog.models import Category, Product, photos_prefetch
 from core.pagecache import cacheable
@@ -68,7 +69,7 @@ def _public_product(slug):
     qs = (
         Product.objects.public()
         .select_related("booth", "booth__area", "booth__logo", "category", "origin_area")
-        .prefetch_related(photos_prefetch(GALLERY_SPECS), "certifications")
+        .prefetch_related(photos_prefetch(GALLERY_SPECS))
     )
     return get_object_or_404(qs, slug=slug)
 
@@ -94,6 +95,14 @@ def _json_ld(request, product, photos):
             "seller": {"@type": "Organization", "name": product.booth.name},
         },
     }
+    if product.rating_count:
+        data["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": f"{product.rating_average:.1f}",
+            "reviewCount": product.rating_count,
+            "bestRating": "5",
+            "worstRating": "1",
+        }
     if product.description:
         data["description"] = strip_tags(product.description)[:500]
     if photos:
@@ -116,21 +125,19 @@ def product_detail(request, slug):
         .exclude(pk=product.pk)
         .order_by("-view_count", "-pk")[:4]
     )
-    return render(
-        request,
-        "catalog/product_detail.html",
-        {
-            "product": product,
-            "booth": product.booth,
-            "photos": photos,
-            "certifications": list(product.certifications.all()),
-            "related": related,
-            "product_json_ld": _json_ld(request, product, photos),
-            "months": range(1, 13),
-            "season_months": product.season_months,
-            "absolute_url": request.build_absolute_uri(product.get_absolute_url()),
-        },
-    )
+    context = {
+        "product": product,
+        "booth": product.booth,
+        "photos": photos,
+        "certificates": certificates.badges(product),
+        "related": related,
+        "product_json_ld": _json_ld(request, product, photos),
+        "months": range(1, 13),
+        "season_months": product.season_months,
+        "absolute_url": request.build_absolute_uri(product.get_absolute_url()),
+    }
+    extensions.extend_product_page(request, product, context)
+    return render(request, "catalog/product_detail.html", context)
 
 
 @cache_control(public=True, max_age=86400)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from core.progress import ProgressBar
 
-from . import accounts, areas, catalog, cms, counters, orders, search, shops, site
+from . import accounts, areas, catalog, cms, counters, orders, search, shops, site, trust
 from . import figures as figures_step
 
 
@@ -45,6 +45,7 @@ STEPS = [
     ("catalog", "Sản phẩm", catalog),
     ("cms", "Tin tức và trang", cms),
     ("orders", "Đơn hàng", orders),
+    ("trust", "Chứng nhận và đánh giá", trust),
     ("counters", "Lượt truy cập", counters),
     ("search", "Tìm kiếm", search),
     ("figures", "Số liệu", figures_step),

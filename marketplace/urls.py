@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("catalog.urls")),
     path("", include("search.urls")),
     path("", include("orders.urls")),
+    path("", include("reviews.urls")),
     path("", include("figures.urls")),
     path("", include("counters.urls")),
     path("", include("cms.urls")),

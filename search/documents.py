@@ -17,6 +17,7 @@ from elasticsearch.dsl import (
     Completion,
     Date,
     Document,
+    Float,
     Integer,
     Keyword,
     Long,
@@ -46,6 +47,8 @@ class ProductDocument(Document):
     price = Long()
     ocop_stars = Integer()
     certifications = Keyword()
+    rating = Float()
+    rating_count = Integer()
     in_stock = Boolean()
     season_months = Integer()
     published_at = Date()
@@ -109,6 +112,7 @@ def index_body(kind):
 
 PRODUCT_FIELDS = (
     "id", "name", "slug", "description", "price", "stock", "ocop_stars", "season_mask",
+    "rating_average", "rating_count",
     "published_at", "created_at", "booth_id", "category_id", "origin_area_id",
     "booth__name", "category__name", "origin_area__name",
 )  # fmt: skip
@@ -195,6 +199,8 @@ def product_doc(p):
             if hasattr(p, "_search_certs")
             else [c.code for c in p.certifications.all()]
         ),
+        "rating": float(p.rating_average),
+        "rating_count": p.rating_count,
         "in_stock": p.stock > 0,
         "season_months": p.season_months,
         "published_at": p.published_at or p.created_at,

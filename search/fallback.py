@@ -189,6 +189,7 @@ def search_database(params):
         "newest": ["-published_at", "-pk"],
         "price_asc": ["price", "-pk"],
         "price_desc": ["-price", "-pk"],
+        "rating": ["-rating_average", "-rating_count", "-pk"],
     }[params.sort]
     results.counts = {
         "products": products.count(),

@@ -19,6 +19,7 @@ SORTS = {
     "newest": _("Newest"),
     "price_asc": _("Price: low to high"),
     "price_desc": _("Price: high to low"),
+    "rating": _("Best rated"),
 }
 # (key, lower bound inclusive, upper bound exclusive or None)
 PRICE_BANDS = [

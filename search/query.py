@@ -90,6 +90,7 @@ def product_body(params, start, size):
         "newest": [{"published_at": "desc"}, "_score"],
         "price_asc": [{"price": "asc"}, "_score"],
         "price_desc": [{"price": "desc"}, "_score"],
+        "rating": [{"rating": "desc"}, {"rating_count": "desc"}, "_score"],
     }[params.sort]
     body = {
         "query": query,

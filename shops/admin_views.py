@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.roles import is_moderator
-from catalog import publishing
-from catalog.models import Product
-from shops import moderation
+from catalog import certificates, publishing
+from catalog.models import Certificate, Product
+from shops import moderation, verification
 from shops.models import Booth
 
 
@@ -71,12 +71,17 @@ def moderate_booth(request, pk):
         try:
             with transaction.atomic():
                 if action in ("verify", "unverify"):
-                    moderation.set_verified(booth, action == "verify", by=request.user)
+                    moderation.set_verified(
+                        booth,
+                        action == "verify",
+                        by=request.user,
+                        reason=form.cleaned_data["reason"],
+                    )
                 else:
                     moderation.apply_action(
                         booth, action, by=request.user, reason=form.cleaned_data["reason"]
                     )
-        except moderation.TransitionRefused as exc:
+        except (moderation.TransitionRefused, verification.VerificationRefused) as exc:
             form.add_error(None, exc.messages[0])
         else:
             messages.success(request, _("“%(name)s” has been updated.") % {"name": booth.name})
@@ -133,5 +138,48 @@ def moderate_product(request, pk):
             "product": product,
             "form": form,
             "history_url": reverse("product:history", args=[product.pk]),
+        },
+    )
+
+
+class CertificateCheckForm(forms.Form):
+    action = forms.ChoiceField(
+        label=gettext_lazy("Decision"),
+        choices=[
+            ("check", gettext_lazy("The document is genuine: show the badge")),
+            ("reject", gettext_lazy("Reject (the seller sees the reason)")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+def check_certificate(request, pk):
+    """A moderator looks at the document and checks or rejects the record."""
+    _require_moderator(request)
+    cert = get_object_or_404(
+        Certificate.objects.select_related("product__booth", "certification", "checked_by"), pk=pk
+    )
+    form = CertificateCheckForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["action"] == "check":
+                certificates.check(cert, by=request.user)
+            else:
+                certificates.reject(cert, by=request.user, reason=form.cleaned_data["reason"])
+        except certificates.CertificateRefused as exc:
+            form.add_error(None, exc.messages[0])
+        else:
+            messages.success(request, _("“%(name)s” has been updated.") % {"name": cert.label})
+            return redirect("shops_check_certificate", pk=cert.pk)
+    return TemplateResponse(
+        request,
+        "shops/admin/check_certificate.html",
+        {
+            "cert": cert,
+            "form": form,
+            "history_url": reverse("certificate:history", args=[cert.pk]),
         },
     )

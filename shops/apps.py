@@ -7,9 +7,13 @@ class ShopsConfig(AppConfig):
     verbose_name = _("Booths")
 
     def ready(self):
+        from django.conf import settings
+
+        from core import scheduling
         from core.permissions import after_migrate
         from counters import registry
 
+        from . import receivers  # noqa: F401
         from .moderation import grant_moderator_permissions
 
         registry.register("shops.booth", kind="booth", letter="b")
@@ -21,3 +25,8 @@ class ShopsConfig(AppConfig):
         # and the lists.
         pagecache.purge_on_save(Booth)
         after_migrate(grant_moderator_permissions, uid="shops.moderators")
+        scheduling.register(
+            "expire_certificates",
+            settings.SCHEDULE_EXPIRE_CERTIFICATES_SECONDS,
+            "expire_certificates",
+        )

@@ -14,13 +14,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from catalog import publishing
-from catalog.forms import CsvImportForm, PhotoUploadForm, ProductForm, StockForm
+from catalog import certificates, publishing
+from catalog.forms import CertificateForm, CsvImportForm, PhotoUploadForm, ProductForm, StockForm
 from catalog.importer import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, import_products
 from catalog.models import Product, ProductImage
 from catalog.photos import MAX_PHOTOS, add_photos, move_photo, remove_photo
 from core.ratelimit import rate_limit
 from core.text import unique_slug
+from shops import verification
 from shops.forms import BoothForm, DashboardProductFilterForm
 from shops.models import Booth, BoothMembership
 from shops.permissions import (
@@ -50,6 +51,8 @@ def dashboard(request):
         )
         .order_by("name")
     )
+    for booth in booths:
+        booth.verification_notice = verification.lapsed_notice(booth)
     return render(request, "shops/dashboard/home.html", {"booths": booths})
 
 
@@ -175,7 +178,30 @@ def product_edit(request, pk):
             "product": product,
             "photos": product.images.select_related("image").order_by("sort_order", "pk"),
             "max_photos": MAX_PHOTOS,
+            "certificates": product.certificates.select_related("certification"),
+            "certificate_form": CertificateForm(),
         },
+    )
+
+
+@login_required
+def product_certificate_add(request, pk):
+    """Upload an OCOP rating or a certification; it shows once a moderator checks it."""
+    product = get_product_for_staff_or_404(request.user, pk)
+    form = CertificateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        certificates.submit(product, by=request.user, **data)
+        messages.success(
+            request, _("The certificate was sent to the moderators; it shows once checked.")
+        )
+        return redirect(
+            reverse("shops:dashboard_product_edit", args=[product.pk]) + "#certificates"
+        )
+    return render(
+        request,
+        "shops/dashboard/certificate_form.html",
+        {"booth": product.booth, "product": product, "form": form},
     )
 
 

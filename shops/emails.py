@@ -5,7 +5,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy
 
-from .models import Booth, BoothMembership
+from .models import LEGAL_FACTS, Booth, BoothMembership
 
 S = Booth.Status
 
@@ -45,5 +45,38 @@ def send_status_email(booth, status, reason):
             "reason": reason,
             "site_url": settings.WAGTAILADMIN_BASE_URL,
         },
+    )
+    return send_mail(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, recipients)
+
+
+def send_verification_lapsed_email(booth, changed):
+    """Tell the owners the "verified" badge was dropped because *changed* legal facts moved."""
+
+    recipients = owner_emails(booth)
+    if not recipients:
+        return 0
+    subject = gettext_lazy("Your booth “%(name)s” needs to be verified again") % {
+        "name": booth.name
+    }
+    body = render_to_string(
+        "shops/email/verification_lapsed.txt",
+        {
+            "booth": booth,
+            "facts": ", ".join(str(LEGAL_FACTS[f]) for f in changed if f in LEGAL_FACTS),
+            "site_url": settings.WAGTAILADMIN_BASE_URL,
+        },
+    )
+    return send_mail(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, recipients)
+
+
+def send_certificate_expiry_email(booth, certificates):
+    """Warn the owners that these checked certificates expire soon."""
+    recipients = owner_emails(booth)
+    if not recipients or not certificates:
+        return 0
+    subject = gettext_lazy("Certificates of “%(name)s” expire soon") % {"name": booth.name}
+    body = render_to_string(
+        "shops/email/certificate_expiry.txt",
+        {"booth": booth, "certificates": certificates, "site_url": settings.WAGTAILADMIN_BASE_URL},
     )
     return send_mail(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body, None, recipients)

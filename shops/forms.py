@@ -39,6 +39,7 @@ class BoothForm(forms.ModelForm):
             "phone",
             "email",
             "registration_number",
+            "owner_name",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
         error_messages = {"name": {"required": _("Enter the booth's name.")}}
@@ -51,6 +52,13 @@ class BoothForm(forms.ModelForm):
         if self.instance.pk:
             # The address of a booth stays stable once created (links and QR codes).
             del self.fields["slug"]
+        if self.instance.pk and self.instance.is_verified:
+            warning = _(
+                "The province verified this; changing it removes the “verified” badge until "
+                "a moderator checks it again."
+            )
+            for name in ("name", "registration_number", "address", "owner_name"):
+                self.fields[name].help_text = warning
 
     def clean_name(self):
         name = (self.cleaned_data.get("name") or "").strip()

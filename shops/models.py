@@ -1,6 +1,15 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+#: The legal facts a verification checks (field → label), in the order the badge names them.
+LEGAL_FACTS = {
+    "name": pgettext_lazy("verified fact", "registered name"),
+    "registration_number": pgettext_lazy("verified fact", "registration number"),
+    "address": pgettext_lazy("verified fact", "address"),
+    "owner_name": pgettext_lazy("verified fact", "owner"),
+}
 
 
 class BoothQuerySet(models.QuerySet):
@@ -55,6 +64,7 @@ class Booth(models.Model):
     registration_number = models.CharField(
         _("business or cooperative registration number"), max_length=50, blank=True
     )
+    owner_name = models.CharField(_("owner or legal representative"), max_length=150, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
     )
@@ -69,6 +79,19 @@ class Booth(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The legal facts a moderator checked (`shops.verification`): changing any of them
+    # drops the badge and queues the booth for re-verification.
+    verified_facts = models.JSONField(_("verified facts"), default=dict, blank=True)
+    reverification_requested_at = models.DateTimeField(
+        _("waiting for re-verification since"), null=True, blank=True
+    )
+    reverification_reasons = models.JSONField(
+        _("legal facts changed since the verification"), default=list, blank=True
+    )
+    rating_average = models.DecimalField(
+        _("average rating"), max_digits=3, decimal_places=2, default=0
+    )
+    rating_count = models.PositiveIntegerField(_("number of reviews"), default=0)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     view_count = models.PositiveBigIntegerField(_("views"), default=0)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -89,6 +112,12 @@ class Booth(models.Model):
         from django.urls import reverse
 
         return reverse("shops:booth_detail", kwargs={"slug": self.slug})
+
+    @property
+    def verified_fact_labels(self):
+        """What the badge says was checked: ["registered name", "registration number", …]."""
+        facts = self.verified_facts or {}
+        return [str(label) for field, label in LEGAL_FACTS.items() if facts.get(field)]
 
 
 class BoothMembership(models.Model):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from core.tasks import enqueue_on_commit
+from shops import verification
 from shops.emails import SUBJECTS
 from shops.models import Booth, BoothMembership
 from shops.tasks import send_booth_status_email
@@ -54,6 +55,10 @@ LOG_LABELS = {
     "shops.booth.unverify": (
         gettext_lazy("Remove verification"),
         gettext_lazy("“Verified” badge removed"),
+    ),
+    "shops.booth.verification_lapsed": (
+        gettext_lazy("Verification lapsed"),
+        gettext_lazy("“Verified” badge dropped: legal facts changed"),
     ),
     "shops.booth.open_on_behalf": (
         gettext_lazy("Open booth on behalf"),
@@ -138,14 +143,12 @@ def apply_action(booth, action, *, by=None, reason=""):
     return func(booth, by=by)
 
 
-def set_verified(booth, verified, *, by):
-    """The "verified by the province" badge: moderators only."""
-    booth.is_verified = bool(verified)
-    booth.verified_at = timezone.now() if verified else None
-    booth.verified_by = by if verified else None
-    booth.save(update_fields=["is_verified", "verified_at", "verified_by", "updated_at"])
-    _log(booth, "verify" if verified else "unverify", by=by)
-    return booth
+def set_verified(booth, verified, *, by, reason=""):
+    """The "verified by the province" badge: moderators only, tied to the legal facts they
+    checked (`shops.verification`)."""
+    if verified:
+        return verification.verify(booth, by=by)
+    return verification.unverify(booth, by=by, reason=reason)
 
 
 @transaction.atomic

@@ -34,6 +34,11 @@ urlpatterns = [
         "kenh-nguoi-ban/san-pham/<int:pk>/", dashboard.product_edit, name="dashboard_product_edit"
     ),
     path(
+        "kenh-nguoi-ban/san-pham/<int:pk>/chung-nhan/",
+        dashboard.product_certificate_add,
+        name="dashboard_certificate_add",
+    ),
+    path(
         "kenh-nguoi-ban/san-pham/<int:pk>/dang-ban/",
         dashboard.product_publish,
         name="dashboard_product_publish",

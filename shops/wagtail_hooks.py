@@ -9,10 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from areas.models import Area
-from catalog.models import Category, Certification, Product
+from catalog import certificates
+from catalog.models import Category, Certificate, Certification, Product
 from core.audit import register_reasoned_actions
 from shops import admin_views, moderation
 from shops.models import Booth
@@ -44,7 +48,7 @@ class BoothViewSet(ModelViewSet):
             get_url=lambda booth: reverse("shops_moderate_booth", args=[booth.pk]),
         ),
     ]
-    list_filter = ["status", "is_verified", "area"]
+    list_filter = ["status", "is_verified", "reverification_requested_at", "area"]
     search_fields = ["name", "registration_number", "phone", "email"]
     form_fields = [
         "name",
@@ -55,6 +59,7 @@ class BoothViewSet(ModelViewSet):
         "phone",
         "email",
         "registration_number",
+        "owner_name",
         "logo",
         "cover",
     ]
@@ -87,7 +92,6 @@ class ProductViewSet(ModelViewSet):
         "unit",
         "stock",
         "origin_area",
-        "ocop_stars",
         "description",
     ]
     copy_view_enabled = False
@@ -111,6 +115,50 @@ class CertificationViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class CertificatePermissionPolicy(ModelPermissionPolicy):
+    """Certificates are submitted by sellers with their document; moderators check or
+    reject them (the "Check" column, through `catalog.certificates`), never create, edit or
+    delete them here: every change keeps the badges and the audit log right."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
+
+
+class CertificateHistoryView(HistoryView):
+    """Moderators only look (every change goes through the decision screen): the history
+    needs the view permission, not a change permission they do not have."""
+
+    any_permission_required = ["view"]
+
+
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    icon = "doc-full"
+    menu_label = _("Certificates")
+    list_display = [
+        "product",
+        "kind",
+        "number",
+        "expires_on",
+        "status",
+        TitleColumn(
+            "check",
+            label=_("Check"),
+            accessor=lambda c: _("See the document, check or reject…"),
+            get_url=lambda c: reverse("shops_check_certificate", args=[c.pk]),
+        ),
+    ]
+    list_filter = ["status", "kind", "certification"]
+    search_fields = ["number", "product__name"]
+    form_fields = ["number"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    history_view_class = CertificateHistoryView
+
+
 class AreaViewSet(ModelViewSet):
     model = Area
     icon = "site"
@@ -125,7 +173,14 @@ class MarketViewSetGroup(ModelViewSetGroup):
     menu_label = _("Market")
     menu_icon = "home"
     menu_order = 250
-    items = (BoothViewSet, ProductViewSet, CategoryViewSet, CertificationViewSet, AreaViewSet)
+    items = (
+        BoothViewSet,
+        ProductViewSet,
+        CertificateViewSet,
+        CategoryViewSet,
+        CertificationViewSet,
+        AreaViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -146,9 +201,15 @@ def register_moderation_urls():
             admin_views.moderate_product,
             name="shops_moderate_product",
         ),
+        path(
+            "cho/chung-nhan/<int:pk>/kiem-tra/",
+            admin_views.check_certificate,
+            name="shops_check_certificate",
+        ),
     ]
 
 
 @hooks.register("register_log_actions")
 def register_booth_log_actions(actions):
     register_reasoned_actions(actions, moderation.LOG_LABELS)
+    register_reasoned_actions(actions, certificates.LOG_LABELS)

@@ -1,15 +1,17 @@
 """factory_boy factories shared by every test area. Areas add their own beside them."""
 
 import io
+from datetime import timedelta
 
 import factory
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 
 from accounts.models import User
 from areas.models import Area
-from catalog.models import Category, Product, ProductImage
+from catalog.models import Category, Certificate, Product, ProductImage
 from images.models import CustomImage
 from shops.models import Booth, BoothMembership
 
@@ -113,3 +115,26 @@ class ProductImageFactory(factory.django.DjangoModelFactory):
 
     product = factory.SubFactory(ProductFactory)
     image = factory.SubFactory(ImageFactory)
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    """A certificate record; `status="checked"` by default. Call
+    `catalog.certificates.refresh_badges(product)` after creating checked ones directly."""
+
+    class Meta:
+        model = Certificate
+
+    product = factory.SubFactory(ProductFactory)
+    kind = Certificate.Kind.OCOP
+    ocop_stars = factory.LazyAttribute(lambda o: 4 if o.kind == Certificate.Kind.OCOP else None)
+    ocop_level = factory.LazyAttribute(
+        lambda o: Certificate.Level.PROVINCIAL if o.kind == Certificate.Kind.OCOP else ""
+    )
+    number = factory.Sequence(lambda n: f"OCOP-{n:04d}")
+    year = 2025
+    expires_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=365))
+    document = factory.LazyFunction(lambda: ContentFile(PDF_BYTES, name="chung-nhan.pdf"))
+    status = Certificate.Status.CHECKED

@@ -63,3 +63,12 @@ def localized_path(path):
 def json_ld(data):
     """`{{ data|json_ld }}`: a dict as a safe `<script type="application/ld+json">`."""
     return json_ld_script(data)
+
+
+@register.inclusion_tag("components/stars.html")
+def stars(value, count=None):
+    """Five stars filled to *value* (0–5, rounded to the nearest whole star), with a text
+    for screen readers; with *count*, "4,5 (12 reviews)" beside them."""
+    value = float(value or 0)
+    full = min(5, max(0, int(value + 0.5)))
+    return {"value": value, "full": range(full), "empty": range(5 - full), "count": count}

@@ -6,11 +6,13 @@ import re
 import pytest
 
 from areas.models import Area
+from catalog import certificates
 from catalog.models import Certification, Product
 from shops.models import Booth
 from tests.factories import (
     BoothFactory,
     CategoryFactory,
+    CertificateFactory,
     ProductFactory,
     ProductImageFactory,
 )
@@ -105,10 +107,15 @@ def test_product_page_shows_everything_a_shopper_needs(client):
         unit="kg",
         stock=12,
         origin_area=area,
-        ocop_stars=4,
         description="<p>Ngọt <strong>lịm</strong></p>",
     )
-    product.certifications.add(Certification.objects.create(code="vietgap", name="VietGAP"))
+    CertificateFactory(product=product, ocop_stars=4)
+    CertificateFactory(
+        product=product,
+        kind="certification",
+        certification=Certification.objects.create(code="vietgap", name="VietGAP"),
+    )
+    certificates.refresh_badges(product)
     ProductImageFactory(product=product)
     ProductImageFactory(product=product)
     response = client.get("/san-pham/vai-thieu-luc-ngan/")

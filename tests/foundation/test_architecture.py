@@ -23,6 +23,7 @@ ALLOWED = {
     "cms": {"accounts", "catalog", "core", "counters", "images", "shops"},
     "search": {"areas", "catalog", "cms", "core", "shops"},
     "orders": {"accounts", "areas", "catalog", "core", "search", "shops"},
+    "reviews": {"accounts", "catalog", "core", "images", "orders", "shops"},
     "figures": {"accounts", "catalog", "core", "counters", "orders", "shops"},
     "demo": {
         "accounts",
@@ -34,6 +35,7 @@ ALLOWED = {
         "figures",
         "images",
         "orders",
+        "reviews",
         "search",
         "shops",
     },

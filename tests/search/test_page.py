@@ -237,3 +237,38 @@ def test_query_count_does_not_grow_with_results(db, request, client, settings, b
         assert len(response.context["results"].products) == n
         assert response.content.decode().count('class="search-product__img"') == n
     assert counts[1] == counts[20], counts
+
+
+@pytest.mark.parametrize("backend", ["elasticsearch", "database"])
+def test_sort_by_rating_uses_the_stored_average(market, es, settings, client, backend):
+    """The index carries each product's rating; a new review reaches it after the commit."""
+    from search.rebuild import rebuild_all
+    from search.sync import catch_up
+
+    from .conftest import refresh
+
+    Product.objects.filter(name="Gà đồi Yên Thế").update(rating_average=4.5, rating_count=2)
+    Product.objects.filter(name="Gà ri thả vườn").update(rating_average=3, rating_count=1)
+    rebuild_all(client=es)
+    catch_up(client=es)
+    refresh(es)
+    if backend == "database":
+        settings.ELASTICSEARCH_URL = ""
+    names = [
+        p.name
+        for p in client.get("/tim-kiem/", {"q": "ga", "sort": "rating"}).context["results"].products
+    ]
+    assert names[:2] == ["Gà đồi Yên Thế", "Gà ri thả vườn"]  # then the unrated matches
+    if backend == "elasticsearch":
+        product = Product.objects.get(name="Gà ri thả vườn")
+        product.rating_average, product.rating_count = 5, 3
+        product.save(update_fields=["rating_average", "rating_count"])  # as refresh_ratings
+        catch_up(client=es)
+        refresh(es)
+        names = [
+            p.name
+            for p in client.get("/tim-kiem/", {"q": "ga", "sort": "rating"})
+            .context["results"]
+            .products
+        ]
+        assert names[:2] == ["Gà ri thả vườn", "Gà đồi Yên Thế"]

@@ -77,7 +77,12 @@ def test_moderator_approves_in_the_wagtail_admin(
     client, moderator, django_capture_on_commit_callbacks
 ):
     moderation.grant_moderator_permissions()
-    booth = BoothFactory(status=S.PENDING)
+    booth = BoothFactory(
+        status=S.PENDING,
+        registration_number="2400123456",
+        address="Thôn Kép, Lục Ngạn",
+        owner_name="Nguyễn Văn An",
+    )
     client.force_login(moderator)
     listing = client.get("/cms-admin/booth/?status=pending")
     assert listing.status_code == 200

@@ -38,7 +38,12 @@ def booth_log(booth):
 def test_each_booth_decision_is_logged_and_shown_in_the_history(
     client, moderator, start, post, action, message, django_capture_on_commit_callbacks
 ):
-    booth = BoothFactory(status=start)
+    booth = BoothFactory(
+        status=start,
+        registration_number="2400123456",
+        address="Thôn Kép, Lục Ngạn",
+        owner_name="Nguyễn Văn An",
+    )
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
