@@ -47,24 +47,31 @@ def _window(name, scope, ident, seconds, now):
 def hit(name, request, now=None):
     """Count one request against limit `name`. Returns 0 when allowed, otherwise the
     seconds to wait before the window ends."""
-    if not getattr(settings, "RATE_LIMITS_ENABLED", True):
-        return 0
-    parsed = parse_rate(getattr(settings, "RATE_LIMITS", {}).get(name))
-    if parsed is None:
-        return 0
-    limit, seconds = parsed
-    now = time.time() if now is None else now
     idents = [("ip", client_ip(request))]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         idents.append(("user", user.pk))
+    return hit_idents(name, idents, now=now)
+
+
+def hit_idents(name, idents, rate=None, now=None):
+    """Count one action against limit `name` for each (scope, ident) pair, e.g.
+    `[("user", 12)]` for work done outside a request. *rate* overrides the setting.
+    Returns 0 when allowed, otherwise the seconds to wait."""
+    if not getattr(settings, "RATE_LIMITS_ENABLED", True):
+        return 0
+    parsed = parse_rate(rate or getattr(settings, "RATE_LIMITS", {}).get(name))
+    if parsed is None:
+        return 0
+    limit, seconds = parsed
+    now = time.time() if now is None else now
     wait = 0
     for scope, ident in idents:
         key, ends = _window(name, scope, ident, seconds, now)
         try:
             cache.add(key, 0, timeout=seconds + 1)
             count = cache.incr(key)
-        except Exception:  # cache down or key evicted: let the request through
+        except Exception:  # cache down or key evicted: let the action through
             logger.warning("rate limit %s: cache unavailable, not limiting", name)
             return 0
         if count > limit:

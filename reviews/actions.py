@@ -10,6 +10,7 @@ booth's average and count (read by cards, sorting, JSON-LD and the search index)
 import re
 
 import nh3
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, F
@@ -20,9 +21,10 @@ from wagtail.log_actions import log
 
 from catalog.models import Product
 from catalog.photos import store_image
+from core import ratelimit
 from shops.models import Booth
 
-from . import ratelimit, rules
+from . import rules
 from .models import MAX_PHOTOS, MAX_TEXT, Review, ReviewPhoto, ReviewReply, ReviewReport, ReviewVote
 
 LOG_LABELS = {
@@ -47,7 +49,8 @@ def clean_text(text):
 
 
 def _limit(scope, user):
-    if not ratelimit.allow(scope, user.pk):
+    rate = getattr(settings, "REVIEW_RATE_LIMIT", "10/h")
+    if ratelimit.hit_idents(f"review_{scope}", [("user", user.pk)], rate=rate):
         raise ReviewRefused(_("Too many attempts. Please wait a while and try again."))
 
 
