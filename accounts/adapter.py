@@ -8,6 +8,8 @@ short-lived keys), so it is enqueued at once, not after commit: nothing to reloa
 
 from allauth.account.adapter import DefaultAccountAdapter
 
+from core.tasks import enqueue
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
@@ -17,6 +19,11 @@ class AccountAdapter(DefaultAccountAdapter):
         alternatives = [
             [content, mimetype] for content, mimetype in getattr(message, "alternatives", [])
         ]
-        send_rendered_email.enqueue(
-            message.subject, message.body, message.from_email, list(message.to), alternatives
+        enqueue(
+            send_rendered_email,
+            message.subject,
+            message.body,
+            message.from_email,
+            list(message.to),
+            alternatives,
         )
