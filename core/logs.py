@@ -37,6 +37,19 @@ def clean_request_id(value):
     return value if _VALID_ID.match(value) else new_request_id()
 
 
+def client_ip(request):
+    """The client's address: from X-Forwarded-For when `TRUSTED_PROXY_COUNT` proxies
+    stand in front (the entry the nearest trusted proxy wrote), else the connection's."""
+    from django.conf import settings
+
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    entries = [entry.strip() for entry in forwarded.split(",") if entry.strip()]
+    if count > 0 and len(entries) >= count:
+        return entries[-count]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 class RequestIdFilter(logging.Filter):
     def filter(self, record):
         record.request_id = request_id.get() or "-"

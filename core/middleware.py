@@ -69,6 +69,8 @@ class RequestLogMiddleware:
                 "path": request.path,
                 "status": status,
                 "duration_ms": elapsed_ms,
+                "client_ip": logs.client_ip(request),
+                "scheme": request.scheme,
                 "slow": slow,
             },
         )
