@@ -44,12 +44,10 @@ def task_backlog(now=None):
     if backend != "django_tasks_db.DatabaseBackend":
         return {"status": "not configured", "backend": backend}
     from django.db.models import Min
-    from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
     now = now or timezone.now()
-    ready = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
-    ready = ready.exclude(run_after__gt=now)  # deferred retries are not a backlog
+    ready = DBTaskResult.objects.ready()  # due now: deferred retries are not a backlog
     figures = ready.aggregate(oldest=Min("enqueued_at"))
     waiting = ready.count()
     oldest = (now - figures["oldest"]).total_seconds() if figures["oldest"] else 0
