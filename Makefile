@@ -26,8 +26,10 @@ messages-compile: ## Compile translations (.po -> .mo)
 messages: ## Extract translatable strings into locale/*/django.po
 	@$(PY) manage.py makemessages -l vi -l en --ignore=.venv --ignore=tests --ignore=bench --no-location -v0
 
-run: install ## Set up and serve the demo site on http://127.0.0.1:8000 (SQLite, no other service)
+run: export DJANGO_SETTINGS_MODULE := marketplace.settings.demo
+run: install ## Set up and serve the demo site on http://127.0.0.1:8000 (SQLite, no other service, DEBUG off)
 	@$(PY) manage.py migrate --noinput -v0
+	@$(PY) manage.py collectstatic --noinput -v0
 	@$(PY) manage.py seed_demo
 	@echo "==> http://$(HOST):$(PORT)/  (demo accounts: see README)"
 	@# beside the web server: the task worker (e-mails, printed here by the console

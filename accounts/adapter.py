@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts import lockout
 from core.clientip import client_ip
+from core.tasks import enqueue
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -28,8 +29,13 @@ class AccountAdapter(DefaultAccountAdapter):
         alternatives = [
             [content, mimetype] for content, mimetype in getattr(message, "alternatives", [])
         ]
-        send_rendered_email.enqueue(
-            message.subject, message.body, message.from_email, list(message.to), alternatives
+        enqueue(
+            send_rendered_email,
+            message.subject,
+            message.body,
+            message.from_email,
+            list(message.to),
+            alternatives,
         )
 
     # --- client address -------------------------------------------------------------

@@ -10,8 +10,14 @@ change a few times a year, so they are kept in the cache and dropped when they a
 - `CachedSiteSetting.for_site` is `BaseSiteSetting.for_site` through the cache.
 
 Cached sites are stored without their root page, so pages are always read fresh.
+
+How long a change takes to show everywhere: with a shared cache (Redis), saving drops the
+copy every web process reads, so the next request anywhere sees it. A local-memory cache
+lives in one process, and saving drops only that process's copy: there the copies last
+`SITE_CACHE_LOCAL_SECONDS` (5 s), so other workers catch up that quickly.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -23,13 +29,23 @@ from core import pagecache
 SITES_KEY = "market:sites"
 SETTING_KEY = "market:setting:{label}:{site}"
 TIMEOUT = 600
+LOCAL_BACKENDS = ("locmem", "dummy")
+
+
+def timeout():
+    """Seconds a copy lasts: long in a shared cache (saving drops it), short in a
+    per-process one (saving in one process cannot reach the others)."""
+    backend = settings.CACHES["default"]["BACKEND"].lower()
+    if any(name in backend for name in LOCAL_BACKENDS):
+        return getattr(settings, "SITE_CACHE_LOCAL_SECONDS", 5)
+    return TIMEOUT
 
 
 def all_sites():
     sites = cache.get(SITES_KEY)
     if sites is None:
         sites = list(Site.objects.order_by("pk"))
-        cache.set(SITES_KEY, sites, TIMEOUT)
+        cache.set(SITES_KEY, sites, timeout())
     return sites
 
 
@@ -96,7 +112,7 @@ class CachedSiteSetting(BaseSiteSetting):
         instance = cache.get(key)
         if instance is None:
             instance = super().for_site(site)
-            cache.set(key, instance, TIMEOUT)
+            cache.set(key, instance, timeout())
         return instance
 
 

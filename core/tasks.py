@@ -14,6 +14,9 @@ Django 6's built-in tasks). Two helpers every app uses:
   ERROR with the task's arguments and re-raised, so it stays visible as a FAILED result.
   An attempt that handed its work on to a retry ends with `{"retried": ...}`.
 
+The id of the request that enqueued a task (`core.logs.request_id`) travels with it as
+the `_request_id` keyword, and is the request id of the task's own log lines.
+
 django-tasks has no retry of its own. Arguments must be JSON-serialisable: pass ids and
 let the task reload what it needs.
 """
@@ -27,9 +30,12 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from core import logs
+
 log = logging.getLogger(__name__)
 
 ATTEMPT_KWARG = "_attempt"
+REQUEST_ID_KWARG = "_request_id"
 
 
 def max_attempts():
@@ -52,6 +58,7 @@ def enqueue_on_commit(task_, *args, using=None, **kwargs):
     the failure is logged and the request that committed still succeeds: what it saved
     is saved, and its answer must say so (docs/security.md, "Faults and outages").
     """
+    kwargs = with_request_id(task_, kwargs)
     after_commit(lambda: task_.enqueue(*args, **kwargs), using=using)
 
 
@@ -64,6 +71,19 @@ def after_commit(func, using=None):
     transaction.on_commit(func, using=using, robust=True)
 
 
+def with_request_id(task_, kwargs):
+    """*kwargs* plus the current request id, for a task made with `retrying`."""
+    rid = logs.request_id.get()
+    if rid and getattr(task_.func, "carries_request_id", False):
+        return {REQUEST_ID_KWARG: rid, **kwargs}
+    return kwargs
+
+
+def enqueue(task_, *args, **kwargs):
+    """`task_.enqueue(...)` now (not after commit), carrying the request id."""
+    return task_.enqueue(*args, **with_request_id(task_, kwargs))
+
+
 def retry_later(task_, args, kwargs, attempt, delay=None):
     """Enqueue *task_* again as attempt *attempt* + 1, after *delay* seconds (default: the
     back-off delay).
@@ -71,7 +91,7 @@ def retry_later(task_, args, kwargs, attempt, delay=None):
     A backend that cannot defer (the immediate backend of tests and small sites) runs
     the retry straight away.
     """
-    kwargs = {**kwargs, ATTEMPT_KWARG: attempt + 1}
+    kwargs = {**with_request_id(task_, kwargs), ATTEMPT_KWARG: attempt + 1}
     if task_.get_backend().supports_defer:
         wait = retry_delay(attempt) if delay is None else delay
         run_after = timezone.now() + timedelta(seconds=wait)
@@ -95,6 +115,13 @@ def retrying(
         @functools.wraps(func)
         def run(context, *args, **kwargs):
             attempt = int(kwargs.pop(ATTEMPT_KWARG, 1))
+            token = logs.request_id.set(str(kwargs.pop(REQUEST_ID_KWARG, "")))
+            try:
+                return attempt_once(context, attempt, args, kwargs)
+            finally:
+                logs.request_id.reset(token)
+
+        def attempt_once(context, attempt, args, kwargs):
             limit = attempts or max_attempts()
             try:
                 return func(*args, **kwargs)
@@ -123,6 +150,7 @@ def retrying(
                 return {"retried": attempt + 1, "result_id": str(result.id), "error": repr(exc)}
 
         del run.__wrapped__  # django-tasks checks that the first parameter is `context`
+        run.carries_request_id = True
         return task(takes_context=True, **task_options)(run)
 
     if function is not None:

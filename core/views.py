@@ -37,9 +37,8 @@ def _check_cache():
         return "down"
 
 
-@never_cache
-@require_GET
-def healthz(request):
+def basic_health():
+    """The load balancer's checks: the database (required), the cache, registered services."""
     started = time.monotonic()
     checks = {
         "database": _check_database(),
@@ -54,7 +53,19 @@ def healthz(request):
         "database_vendor": connection.vendor,
         "elapsed_ms": round((time.monotonic() - started) * 1000, 1),
     }
-    return JsonResponse(body, status=200 if ok else 503)
+    return body
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """`/healthz`: 200 while the database answers (what a load balancer needs);
+    `/healthz?full=1` adds the task queue and the scheduler for the operator (200 only
+    when everything is well, 503 otherwise: docs/deploy.md)."""
+    body = basic_health()
+    if request.GET.get("full") in ("1", "true", "yes"):
+        body = health.full_report(body)
+    return JsonResponse(body, status=200 if body["status"] == "ok" else 503)
 
 
 @never_cache

@@ -43,7 +43,13 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Development and the `make run` demo only (marketplace/settings/demo.py): in
+    # production nginx serves /media/ (deploy/nginx/cho-tinh.conf).
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    urlpatterns = [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        *urlpatterns,
+    ]

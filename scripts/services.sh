@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs, starts and stops the real services the test suite needs:
-# PostgreSQL, Elasticsearch, stripe-mock, Redis and headless Chromium.
+# PostgreSQL, Elasticsearch, stripe-mock, Redis, headless Chromium, an S3-compatible
+# server (rclone serve s3) and nginx (installed only: the deploy tests start their own).
 #
-#   scripts/services.sh up [pg] [es] [stripe] [redis] [chromium]   (no names = all)
+#   scripts/services.sh up [pg] [es] [stripe] [redis] [chromium] [s3] [nginx]   (no names = all)
 #   scripts/services.sh down
 #   scripts/services.sh status
 #   scripts/services.sh env          # prints export lines: eval "$(scripts/services.sh env)"
@@ -19,6 +20,9 @@ set -euo pipefail
 ES_VERSION="${ES_VERSION:-8.19.21}"
 # Latest tag of github.com/stripe/stripe-mock on the Go module proxy.
 STRIPE_MOCK_VERSION="${STRIPE_MOCK_VERSION:-v0.203.0}"
+# rclone (serves a folder over the S3 protocol for the object-storage tests), built
+# from the Go module proxy like stripe-mock; a tag of github.com/rclone/rclone.
+RCLONE_VERSION="${RCLONE_VERSION:-v1.76.0}"
 MVN_DEP_PLUGIN="org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
 # ---- locations and ports ----------------------------------------------------
@@ -46,7 +50,7 @@ REDIS_URL="redis://$HOST:$REDIS_PORT/0"
 ES_USER=elastic
 PG_USER=postgres
 
-ALL_SERVICES=(pg es stripe redis chromium)
+ALL_SERVICES=(pg es stripe redis chromium s3 nginx)
 
 # ---- helpers ----------------------------------------------------------------
 say() { printf '==> %s\n' "$*"; }
@@ -187,6 +191,7 @@ install_packages() {
                     pkgs+=(redis-server redis-tools); new_services+=(redis-server)
                 fi ;;
             chromium) [[ -x $CHROMIUM_PATH ]] || pkgs+=(chromium fonts-noto-core fonts-dejavu-core) ;;
+            nginx) nginx_install_wanted || { pkgs+=(nginx libnginx-mod-http-brotli-filter openssl); new_services+=(nginx); } ;;
             es) command -v unzip >/dev/null || pkgs+=(unzip)
                 command -v mvn >/dev/null || pkgs+=(maven) ;;
         esac
@@ -569,6 +574,78 @@ redis_down() {
     rm -f "$REDIS_PIDFILE"
 }
 
+# ---- S3-compatible object storage: rclone serve s3 ---------------------------
+# Serves $S3_DIR/data over S3 on loopback (each top-level folder is a bucket); the
+# tests make their own bucket per run. Built once with `go install`, cached like
+# stripe-mock (about five minutes to build).
+S3_PORT="${S3_PORT:-59010}"
+S3_ACCESS_KEY="${S3_ACCESS_KEY:-cho-tinh-test}"
+S3_SECRET_KEY="${S3_SECRET_KEY:-cho-tinh-test-secret}"
+S3_ENDPOINT_URL="http://$HOST:$S3_PORT"
+S3_DIR="$STATE/s3"
+S3_PIDFILE="$S3_DIR/rclone.pid"
+S3_LOG="$S3_DIR/rclone.log"
+S3_TIMEOUT="${S3_TIMEOUT:-60}"
+
+rclone_bin() { echo "$CACHE/rclone-$RCLONE_VERSION/bin/rclone"; }
+
+# any HTTP answer (an unsigned request gets 403 AccessDenied) means it listens
+s3_answers() {
+    local code
+    code=$(curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$S3_ENDPOINT_URL/" 2>/dev/null) || return 1
+    [[ $code =~ ^[2-4][0-9][0-9]$ ]]
+}
+s3_pid() { live_pid "$S3_PIDFILE" rclone; }
+
+s3_up() {
+    if s3_pid >/dev/null && s3_answers; then
+        say "rclone s3 already running (pid $(s3_pid)) on $HOST:$S3_PORT"
+        return 0
+    fi
+    if ! s3_pid >/dev/null && port_open "$S3_PORT"; then
+        die "port $HOST:$S3_PORT is taken by something not started from $STATE; stop it or set S3_PORT"
+    fi
+    local bin
+    bin=$(rclone_bin)
+    if [[ ! -x $bin ]]; then
+        command -v go >/dev/null || die "go not found (needed to build rclone)"
+        say "building rclone $RCLONE_VERSION (go install, about five minutes)"
+        mkdir -p "$(dirname "$bin")"
+        GOBIN="$(dirname "$bin")" GOFLAGS=-mod=mod go install "github.com/rclone/rclone@$RCLONE_VERSION" ||
+            die "go install github.com/rclone/rclone@$RCLONE_VERSION failed"
+    fi
+    mkdir -p "$S3_DIR/data"
+    chmod 700 "$S3_DIR"
+    if ! s3_pid >/dev/null; then
+        say "starting rclone serve s3 $RCLONE_VERSION on $HOST:$S3_PORT"
+        nohup "$bin" serve s3 "$S3_DIR/data" --addr "$HOST:$S3_PORT" \
+            --auth-key "$S3_ACCESS_KEY,$S3_SECRET_KEY" --config /dev/null \
+            >"$S3_LOG" 2>&1 </dev/null 9>&- &
+        echo $! >"$S3_PIDFILE"
+    fi
+    wait_for "$S3_TIMEOUT" s3_answers || die_log "rclone does not answer on $S3_ENDPOINT_URL within ${S3_TIMEOUT}s" "$S3_LOG"
+}
+
+s3_down() {
+    local pid
+    if pid=$(s3_pid); then
+        say "stopping rclone s3 (pid $pid)"; STOPPED=$((STOPPED + 1))
+        stop_pid "$pid" 15 rclone
+    fi
+    rm -f "$S3_PIDFILE"
+}
+
+# ---- nginx (installed only) ---------------------------------------------------
+# The deploy tests start their own nginx on loopback with deploy/nginx/cho-tinh.conf;
+# the Debian service is never started (policy-rc.d during install, disabled after).
+NGINX_PATH="${NGINX_PATH:-/usr/sbin/nginx}"
+nginx_install_wanted() { [[ -x $NGINX_PATH ]] && command -v openssl >/dev/null; }
+
+nginx_check() {
+    [[ -x $NGINX_PATH ]] || die "$NGINX_PATH missing"
+    say "nginx ready at $NGINX_PATH ($("$NGINX_PATH" -v 2>&1 | head -n1))"
+}
+
 # ---- Chromium ---------------------------------------------------------------
 chromium_check() {
     [[ -x $CHROMIUM_PATH ]] || die "$CHROMIUM_PATH missing"
@@ -594,7 +671,9 @@ normalize() {
         stripe | stripe-mock) echo stripe ;;
         redis) echo redis ;;
         chromium | chrome) echo chromium ;;
-        *) die "unknown service '$1' (expected: pg es stripe redis chromium)" ;;
+        s3 | rclone) echo s3 ;;
+        nginx) echo nginx ;;
+        *) die "unknown service '$1' (expected: pg es stripe redis chromium s3 nginx)" ;;
     esac
 }
 
@@ -626,6 +705,8 @@ cmd_up() {
             stripe) stripe_up; say "stripe-mock ready on $HOST:$STRIPE_MOCK_PORT ($((SECONDS - t0))s)" ;;
             redis) redis_up; say "redis ready on $HOST:$REDIS_PORT ($((SECONDS - t0))s)" ;;
             chromium) chromium_check ;;
+            s3) s3_up; say "rclone s3 ready on $HOST:$S3_PORT ($((SECONDS - t0))s)" ;;
+            nginx) nginx_check ;;
         esac
     done
 }
@@ -634,6 +715,7 @@ cmd_down() {
     [[ -d $STATE ]] || { say "nothing to stop ($STATE does not exist)"; return 0; }
     with_lock
     STOPPED=0
+    s3_down
     stripe_down
     redis_down
     es_down
@@ -652,6 +734,10 @@ export ELASTICSEARCH_URL=$ELASTICSEARCH_URL
 export STRIPE_API_BASE=$STRIPE_API_BASE
 export REDIS_URL=$REDIS_URL
 export CHROMIUM_PATH=$CHROMIUM_PATH
+export TEST_S3_ENDPOINT_URL=$S3_ENDPOINT_URL
+export TEST_S3_ACCESS_KEY=$S3_ACCESS_KEY
+export TEST_S3_SECRET_KEY=$S3_SECRET_KEY
+export NGINX_PATH=$NGINX_PATH
 EOF
 }
 
@@ -682,6 +768,13 @@ cmd_status() {
     status_line stripe-mock "$HOST:$STRIPE_MOCK_PORT" "$(stripe_pid || true)" $a
     a=0; command -v redis-cli >/dev/null && redis_answers && a=1
     status_line redis "$HOST:$REDIS_PORT" "$(redis_pid || true)" $a
+    a=0; s3_answers && a=1
+    status_line rclone-s3 "$HOST:$S3_PORT" "$(s3_pid || true)" $a
+    if [[ -x $NGINX_PATH ]]; then
+        printf '%-14s inst  %s\n' nginx "$NGINX_PATH"
+    else
+        printf '%-14s down  %s (not installed)\n' nginx "$NGINX_PATH"
+    fi
     if [[ -x $CHROMIUM_PATH ]]; then
         printf '%-14s up    %s\n' chromium "$CHROMIUM_PATH"
     else
@@ -690,7 +783,7 @@ cmd_status() {
 }
 
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 main() {

@@ -9,7 +9,7 @@ scheduled `manage.py search_index catch_up` (or the next change's task) applies 
 
 import logging
 
-from core.tasks import retrying
+from core.tasks import enqueue, retrying
 
 from .client import SearchUnavailable, get_client, recently_failed
 from .sync import apply_all
@@ -40,6 +40,6 @@ def apply_search_changes():
 def enqueue_apply():
     """Enqueue the task (on commit). Never raises: the pending rows wait for catch-up."""
     try:
-        apply_search_changes.enqueue()
+        enqueue(apply_search_changes)
     except Exception:
         log.exception("Could not enqueue the search index update; changes kept for catch-up")

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.middleware.RequestLogMiddleware",  # request id and the request line (docs/deploy.md)
     "core.headers.SecurityHeadersMiddleware",  # CSP and Permissions-Policy on every answer
     "core.limits.RequestBodyLimitMiddleware",  # before anything reads the body
     "django.middleware.security.SecurityMiddleware",
@@ -188,6 +189,9 @@ else:
     }
     # Plain database sessions: a per-process cache would go stale across web workers.
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Without Redis, each process's copy of the site and its settings lasts this long, so a
+# change made through one worker shows on the others within it (core/sitecache.py).
+SITE_CACHE_LOCAL_SECONDS = env_int("SITE_CACHE_LOCAL_SECONDS", 5)
 
 # Anonymous pages kept whole in the cache for this many seconds (docs/performance.md);
 # 0 switches it off. On by default only with a shared cache (Redis): a purge must reach
@@ -277,7 +281,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 
 # --- Static and media ---------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static_collected"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
@@ -285,6 +289,31 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploaded files on S3-compatible object storage instead of MEDIA_ROOT (docs/deploy.md).
+MEDIA_STORAGE = env("MEDIA_STORAGE", "local")  # local | s3
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME", ""),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "access_key": env("AWS_S3_ACCESS_KEY_ID", ""),
+            "secret_key": env("AWS_S3_SECRET_ACCESS_KEY", ""),
+            "location": env("AWS_LOCATION", ""),
+            "default_acl": None,  # the bucket stays private: originals are never public
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", True),  # signed URLs
+            "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 24 * 3600),
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", "path"),
+            "signature_version": "s3v4",
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=2592000"},
+        },
+    }
+SERVE_MEDIA = (
+    False  # Django serves /media/ only in the demo (settings/demo.py); nginx does in production
+)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Request sizes (docs/security.md): core.limits refuses a declared body over these with
 # 413 before reading it. Uploads (multipart) up to MAX_REQUEST_BODY_BYTES (ten phone
@@ -461,14 +490,38 @@ COUNTERS_EXCLUDED_PREFIXES = [
     "/sitemap.xml",
 ]
 
+# --- Behind a proxy ----------------------------------------------------------------
+# How many proxies (nginx: 1) put the client's address in X-Forwarded-For; 0 = trust none
+# and use the connection's address. nginx overwrites the header (deploy/nginx), so the
+# last entry is the client's even when the client sends a forged one.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT  # its login rate limits per address
+
+# --- Logs (core/logs.py, docs/deploy.md) ------------------------------------------
+# One line per record on stderr, with the request id; `json` in production.
+LOG_FORMAT = env("LOG_FORMAT", "text")  # text | json
+# A request slower than this is logged at WARNING with "slow": true.
+SLOW_REQUEST_MS = env_int("SLOW_REQUEST_MS", 1000)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "core.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT if LOG_FORMAT in ("text", "json") else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
     "loggers": {
         "elastic_transport": {"level": "ERROR"},
         "elasticsearch": {"level": "ERROR"},
+        # request lines: INFO for every request; WARNING (slow) and ERROR (5xx) by default
+        "market.request": {"level": env("REQUEST_LOG_LEVEL", "WARNING")},
     },
 }
 

@@ -15,6 +15,7 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe the nodes over plain HTTP
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -26,12 +27,13 @@ LANGUAGE_COOKIE_SECURE = True  # every cookie Secure, HttpOnly where JS needs no
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview views SAMEORIGIN itself
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+# hashed, compressed static files (`collectstatic`); uploads stay where MEDIA_STORAGE says
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # a dropped connection is reopened
 LOGGING["root"]["level"] = env("LOG_LEVEL", "INFO")  # noqa: F405
+LOGGING["handlers"]["console"]["formatter"] = env("LOG_FORMAT", "json")  # noqa: F405
 WHITENOISE_USE_FINDERS = False
 WHITENOISE_AUTOREFRESH = False
