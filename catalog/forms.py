@@ -109,6 +109,7 @@ class ProductForm(forms.ModelForm):
             "price",
             "unit",
             "stock",
+            "unit_weight_grams",
             "origin_area",
             "ocop_stars",
             "certifications",
