@@ -149,7 +149,9 @@ def test_a_zone_without_a_rate_is_refused_with_the_booths_name(bac_giang_booth):
 def test_pick_up_is_free_and_only_where_offered(bac_giang_booth):
     lychee = ProductFactory(booth=bac_giang_booth, price=85_000)
     methods = {bac_giang_booth.pk: shipping.PICKUP}
-    assert shipping.quote_cart(cart_of((lychee, 1)), "Hà Nội", methods).booths[0].fee == 30_000 + 5_000
+    assert (
+        shipping.quote_cart(cart_of((lychee, 1)), "Hà Nội", methods).booths[0].fee == 30_000 + 5_000
+    )
     DeliverySettings.objects.create(booth=bac_giang_booth, pickup=True)
     q = shipping.quote_cart(cart_of((lychee, 1)), "Cà Mau", methods).booths[0]
     assert (q.method, q.fee, q.refused) == ("pickup", 0, "")

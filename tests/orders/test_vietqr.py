@@ -59,7 +59,11 @@ def test_what_it_builds_decodes_to_what_went_in():
         1_250_000,
         "3F2A9C1B7D04-2",
     )
-    assert (decoded["currency"], decoded["country"], decoded["service"]) == ("704", "VN", "QRIBFTTA")
+    assert (decoded["currency"], decoded["country"], decoded["service"]) == (
+        "704",
+        "VN",
+        "QRIBFTTA",
+    )
     assert decoded["initiation"] == "12"  # dynamic: one amount, one order
 
 
