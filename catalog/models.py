@@ -135,6 +135,7 @@ class Product(ClusterableModel):
     unit_weight_grams = models.PositiveIntegerField(
         _("weight of one unit (grams)"),
         default=0,
+        blank=True,
         help_text=_("With its packing, for the delivery fee. 0: 1 kg when sold by the kg."),
     )
     origin_area = models.ForeignKey(

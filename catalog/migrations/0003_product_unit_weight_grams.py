@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='product',
             name='unit_weight_grams',
-            field=models.PositiveIntegerField(default=0, help_text='With its packing, for the delivery fee. 0: 1 kg when sold by the kg.', verbose_name='weight of one unit (grams)'),
+            field=models.PositiveIntegerField(blank=True, default=0, help_text='With its packing, for the delivery fee. 0: 1 kg when sold by the kg.', verbose_name='weight of one unit (grams)'),
         ),
     ]
