@@ -97,6 +97,7 @@ class ProductForm(forms.ModelForm):
             "price",
             "unit",
             "stock",
+            "unit_weight_grams",
             "origin_area",
             "season_months",
             "description",
@@ -109,11 +110,16 @@ class ProductForm(forms.ModelForm):
         self.fields["category"].queryset = Category.objects.filter(is_active=True)
         self.fields["category"].error_messages["invalid_choice"] = _("Choose a category.")
         self.fields["origin_area"].queryset = Area.objects.all()
+        # Optional: empty is 0 (a kilo a unit when sold by the kg; see orders.shipping).
+        self.fields["unit_weight_grams"].required = False
         self.fields["description"].help_text = _(
             "Simple formatting is kept: paragraphs, bold, italic, lists and links."
         )
         if self.instance.pk:
             self.initial.setdefault("season_months", self.instance.season_months)
+
+    def clean_unit_weight_grams(self):
+        return self.cleaned_data.get("unit_weight_grams") or 0
 
     def clean_name(self):
         name = (self.cleaned_data.get("name") or "").strip()

@@ -133,6 +133,12 @@ class Product(ClusterableModel):
     )
     unit = models.CharField(_("unit"), max_length=30, default="kg")
     stock = models.PositiveIntegerField(_("stock"), default=0)
+    unit_weight_grams = models.PositiveIntegerField(
+        _("weight of one unit (grams)"),
+        default=0,
+        blank=True,
+        help_text=_("With its packing, for the delivery fee. 0: 1 kg when sold by the kg."),
+    )
     origin_area = models.ForeignKey(
         "areas.Area",
         verbose_name=_("area of origin"),

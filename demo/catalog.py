@@ -45,6 +45,18 @@ CERTIFICATIONS = [
     ("ocop", "OCOP", "Sản phẩm được công nhận trong Chương trình Mỗi xã một sản phẩm."),
     ("chi-dan-dia-ly", "Chỉ dẫn địa lý", "Sản phẩm mang chỉ dẫn địa lý được bảo hộ."),
 ]
+# Grams of one unit with its packing, for the delivery fee (kg: 1 kg by default).
+UNIT_WEIGHTS = {
+    "con": 2_000,
+    "chai": 900,
+    "chiếc": 1_500,
+    "chục": 700,
+    "gói": 500,
+    "hộp": 600,
+    "quả": 1_200,
+    "tập": 400,
+}
+
 # name, category, unit, (price low, high), area, months in season, OCOP stars, certifications
 TEMPLATES = [
     (
@@ -279,6 +291,7 @@ def run(ctx):
                 ),
                 price=price,
                 unit=unit,
+                unit_weight_grams=UNIT_WEIGHTS.get(unit, 0),
                 stock=0 if i % 17 == 16 else rng.randint(5, 500),
                 origin_area=areas.get(area),
                 ocop_stars=stars,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from catalog.models import Product
 from orders import stock
 from orders.models import Order, OrderItem, OrderStatusChange
+from shops.models import BankAccount
 
 DEMO_PREFIX = "DEMO"
 SHOPPER_EMAIL = "nguoimua@cho-tinh.local"
@@ -31,6 +32,23 @@ STATUS_PLAN = [
     Order.Status.DELIVERED,
     Order.Status.CANCELLED,
 ]
+
+
+def _delivery(booth, lines, province):
+    """(fee, zone, grams) of a demo order, through the same rules as a real checkout."""
+    from types import SimpleNamespace
+
+    from orders import shipping
+
+    line_objs = [
+        SimpleNamespace(product=p, quantity=q, line_total=p.price * q, available=True)
+        for p, q in lines
+    ]
+    group = SimpleNamespace(
+        booth=booth, lines=line_objs, subtotal=sum(x.line_total for x in line_objs)
+    )
+    quote = shipping.quote_cart(SimpleNamespace(groups=[group]), province).booths[0]
+    return (quote.fee or 0), quote.zone, quote.weight_grams
 
 
 def run(ctx):
@@ -65,20 +83,41 @@ def run(ctx):
             bar.advance()
             continue
         subtotal = sum(p.price * q for p, q in lines)
+        fee, zone, grams = _delivery(product.booth, lines, province)
+        pickup = n % 7 == 3
+        if pickup:
+            fee, zone = 0, ""
+        guest = n % 6 == 5  # placed without an account
+        account = BankAccount.objects.filter(booth=product.booth).first()
+        vietqr = account is not None and n % 2 == 1
         order = Order.objects.create(
             number=f"{reference}-1",
             checkout_reference=reference,
-            user=shopper,
+            user=None if guest else shopper,
             booth=product.booth,
             status=status,
-            email=shopper.email,
+            email="khach.vang.lai@example.vn" if guest else shopper.email,
+            payment_method=Order.PaymentMethod.VIETQR if vietqr else Order.PaymentMethod.COD,
+            payment_status=(
+                Order.PaymentStatus.PAID
+                if vietqr and status not in (Order.Status.PENDING, Order.Status.CANCELLED)
+                else Order.PaymentStatus.UNPAID
+            ),
+            bank_bin=account.bank_bin if vietqr else "",
+            bank_account_number=account.account_number if vietqr else "",
+            bank_account_name=account.account_name if vietqr else "",
+            payment_due_at=timezone.now() + timedelta(hours=1) if vietqr else None,
             recipient_name=name,
             phone=phone,
             province=province,
             ward=ward,
             street=street,
             subtotal=subtotal,
-            total=subtotal,
+            delivery=Order.Delivery.PICKUP if pickup else Order.Delivery.SHIP,
+            shipping_zone=zone,
+            weight_grams=grams,
+            shipping_fee=fee,
+            total=subtotal + fee,
         )
         OrderItem.objects.bulk_create(
             OrderItem(

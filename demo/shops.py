@@ -104,3 +104,51 @@ def run(ctx):
             booth=booth, user=owner, defaults={"role": BoothMembership.Role.OWNER}
         )
     bar.finish()
+    set_up_delivery_and_payment(specs[: ctx.booths])
+
+
+# Believable rates of a small producer shipping through a courier: within the province a
+# bike courier, further away a parcel service charging by weight.
+RATE_PLANS = [
+    # (within the province, neighbours, nationwide or None): (flat, per kg, free from)
+    ((15_000, 0, 300_000), (30_000, 5_000, 700_000), (35_000, 8_000, None)),
+    ((20_000, 2_000, 500_000), (30_000, 4_000, 1_000_000), (40_000, 7_000, 1_500_000)),
+    # Fresh produce: no further than the neighbouring provinces.
+    ((18_000, 0, 400_000), (32_000, 6_000, None), None),
+]
+DEMO_BANKS = ["970436", "970418", "970405", "970415", "970422"]  # VCB, BIDV, Agribank, …
+
+
+def set_up_delivery_and_payment(specs):
+    """Delivery rates for every approved demo booth; pick-up and a bank account for some."""
+    from core.text import fold_vietnamese
+    from shops.models import BankAccount, DeliveryRate, DeliverySettings
+
+    booths = Booth.objects.filter(slug__in=[s[1] for s in specs]).order_by("pk")
+    for index, booth in enumerate(booths):
+        plan = RATE_PLANS[index % len(RATE_PLANS)]
+        for zone, rate in zip(DeliveryRate.Zone.values, plan, strict=True):
+            if rate is None:
+                DeliveryRate.objects.filter(booth=booth, zone=zone).delete()
+                continue
+            flat, per_kg, free_from = rate
+            DeliveryRate.objects.update_or_create(
+                booth=booth,
+                zone=zone,
+                defaults={"flat_fee": flat, "per_kg_fee": per_kg, "free_from": free_from},
+            )
+        DeliverySettings.objects.update_or_create(
+            booth=booth,
+            defaults={"pickup": index % 2 == 0, "pickup_address": booth.address},
+        )
+        if index % 3 == 0:
+            owner = booth.memberships.select_related("user").first()
+            holder = owner.user.full_name if owner and owner.user.full_name else booth.name
+            BankAccount.objects.update_or_create(
+                booth=booth,
+                defaults={
+                    "bank_bin": DEMO_BANKS[index // 3 % len(DEMO_BANKS)],
+                    "account_number": f"10{(index * 7919 + 1234567) % 10**10:010d}",
+                    "account_name": " ".join(fold_vietnamese(holder).upper().split()),
+                },
+            )

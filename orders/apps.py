@@ -10,7 +10,9 @@ class OrdersConfig(AppConfig):
         from django.conf import settings
 
         from core import scheduling
-        from orders import receivers  # noqa: F401
+        from orders import receivers
+
+        receivers.connect_allauth()
 
         scheduling.register(
             "expire_unpaid_orders", settings.SCHEDULE_EXPIRE_ORDERS_SECONDS, "expire_unpaid_orders"

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from catalog.models import Product
 from core.tasks import after_commit
-from orders import caps, stock
+from orders import caps, shipping, stock
 from orders.models import Order, OrderItem, OrderStatusChange, new_reference
 
 
@@ -31,15 +31,28 @@ class OutOfStock(CheckoutError):
     pass
 
 
+class NotDelivered(CheckoutError):
+    pass
+
+
 def card_expiry_minutes():
     return int(getattr(settings, "ORDER_CARD_EXPIRY_MINUTES", 60))
+
+
+def transfer_expiry_minutes():
+    return int(getattr(settings, "ORDER_VIETQR_EXPIRY_MINUTES", 60))
 
 
 def place_orders(user, cart_view, data, payment_method, fingerprint):
     """Create the orders of one checkout. Returns them (one per booth).
 
-    Raises CartChanged if prices, quantities or availability moved since the shopper
-    looked, OutOfStock if another buyer took the last units (nothing is kept).
+    *user* is None for a guest (then `data["email"]` may give an e-mail). `data` holds the
+    address, optionally `delivery` ({booth id: "ship" | "pickup"}) and `shipping_seen` (the
+    delivery total the page showed: a different fee now places nothing).
+
+    Raises CartChanged if prices, quantities, availability or the delivery fee moved since
+    the shopper looked, NotDelivered if a booth does not serve the address, OutOfStock if
+    another buyer took the last units (nothing is kept).
     """
     if cart_view.is_empty or not cart_view.lines:
         raise CheckoutError(_("Your cart is empty."))
@@ -50,13 +63,33 @@ def place_orders(user, cart_view, data, payment_method, fingerprint):
     if payment_method not in Order.PaymentMethod.values:
         raise CheckoutError(_("Choose a payment method."))
 
+    quote = shipping.quote_cart(cart_view, data.get("province"), data.get("delivery"))
+    if quote.refused:
+        raise NotDelivered(" ".join(q.refused for q in quote.refused))
+    if not quote.complete:
+        raise CheckoutError(_("Choose the province to deliver to."))
+    seen = data.get("shipping_seen")
+    if seen is not None and seen != quote.shipping:
+        raise CartChanged(_("The delivery fee changed: please check your order again."))
+    if payment_method == Order.PaymentMethod.VIETQR and not quote.vietqr_everywhere:
+        raise CheckoutError(_("Bank transfer is not available for every booth in your cart."))
+    email = (user.email if user is not None else data.get("email")) or ""
+    now = timezone.now()
+    due = None
+    if payment_method == Order.PaymentMethod.VIETQR:
+        due = now + timedelta(minutes=transfer_expiry_minutes())
+    elif payment_method == Order.PaymentMethod.CARD:
+        due = now + timedelta(minutes=card_expiry_minutes())
+
     reference = new_reference()
     orders = []
     reserved = []
     with transaction.atomic():
         if payment_method == Order.PaymentMethod.COD:
-            # One account's checkouts are counted one after another (row lock).
-            get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+            # One account's checkouts are counted one after another (row lock); a guest's
+            # are counted by phone number.
+            if user is not None:
+                get_user_model().objects.select_for_update().filter(pk=user.pk).first()
             try:
                 caps.check_pending_cod(
                     user,
@@ -82,22 +115,32 @@ def place_orders(user, cart_view, data, payment_method, fingerprint):
                 )
             reserved.append(line.product_id)
         for index, group in enumerate(cart_view.groups, start=1):
-            subtotal = group.subtotal
+            booth_quote = quote.for_booth(group.booth.pk)
+            account = booth_quote.bank_account
+            vietqr = payment_method == Order.PaymentMethod.VIETQR
             order = Order.objects.create(
                 number=f"{reference}-{index}",
                 checkout_reference=reference,
                 user=user,
                 booth=group.booth,
                 payment_method=payment_method,
-                email=user.email,
+                email=email,
                 recipient_name=data["recipient_name"],
                 phone=data["phone"],
-                province=data["province"],
+                province=quote.province,
                 ward=data["ward"],
                 street=data["street"],
                 note=data.get("note", ""),
-                subtotal=subtotal,
-                total=subtotal,
+                subtotal=booth_quote.subtotal,
+                delivery=booth_quote.method,
+                shipping_zone=booth_quote.zone,
+                weight_grams=booth_quote.weight_grams,
+                shipping_fee=booth_quote.fee,
+                total=booth_quote.total,
+                bank_bin=account.bank_bin if vietqr else "",
+                bank_account_number=account.account_number if vietqr else "",
+                bank_account_name=account.account_name if vietqr else "",
+                payment_due_at=due,
             )
             OrderItem.objects.bulk_create(
                 [
@@ -124,6 +167,38 @@ def place_orders(user, cart_view, data, payment_method, fingerprint):
         # Side work: never turns the committed order into an error answer.
         after_commit(lambda: stock.notify_search(reserved))
     return orders
+
+
+def expire_unpaid_transfers(now=None):
+    """Cancel VietQR orders whose payment window passed with no transfer reported.
+
+    A shopper who pressed "I have transferred" is not expired: the seller checks the
+    account and confirms receipt or cancels. Returns the orders it cancelled.
+    """
+    from orders import transitions
+
+    now = now or timezone.now()
+    candidates = Order.objects.filter(
+        payment_method=Order.PaymentMethod.VIETQR,
+        payment_status=Order.PaymentStatus.UNPAID,
+        status=Order.Status.PENDING,
+        transfer_reported_at__isnull=True,
+        payment_due_at__lt=now,
+    )
+    cancelled = []
+    for order in candidates:
+        try:
+            transitions.move(
+                order,
+                Order.Status.CANCELLED,
+                roles={"system"},
+                note="Hết hạn chuyển khoản",
+                require_unpaid=True,
+            )
+        except transitions.TransitionError:
+            continue
+        cancelled.append(order)
+    return cancelled
 
 
 def expire_unpaid_card_orders(now=None, minutes=None):

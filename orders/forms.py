@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from areas import provinces
 from core.filters import PageField, QueryForm
 from orders.models import Order
 
@@ -22,6 +23,19 @@ def normalise_phone(raw):
     return compact
 
 
+class ProvinceField(forms.ChoiceField):
+    """One of the 34 current provinces; a pre-2025 name is read as its successor."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=[("", _("Choose a province or city"))] + provinces.choices(), **kwargs
+        )
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return provinces.resolve(value) or value
+
+
 class CheckoutForm(forms.Form):
     recipient_name = forms.CharField(label=_("Recipient's name"), max_length=150)
     phone = forms.CharField(
@@ -30,10 +44,15 @@ class CheckoutForm(forms.Form):
         help_text=_("e.g. 0912 345 678 or +84 912 345 678"),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
     )
-    province = forms.CharField(
+    email = forms.EmailField(
+        label=_("E-mail (optional)"),
+        required=False,
+        help_text=_("We send the order confirmation and its private link here."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    province = ProvinceField(
         label=_("Province / city"),
-        max_length=100,
-        widget=forms.TextInput(attrs={"autocomplete": "address-level1"}),
+        widget=forms.Select(attrs={"autocomplete": "address-level1"}),
     )
     ward = forms.CharField(
         label=_("Commune / ward"),
@@ -55,13 +74,55 @@ class CheckoutForm(forms.Form):
         label=_("Payment"), widget=forms.RadioSelect, initial=Order.PaymentMethod.COD
     )
     fingerprint = forms.CharField(widget=forms.HiddenInput)
+    # The delivery total the page showed: a different fee at the click places nothing.
+    shipping_seen = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
-    def __init__(self, *args, card_enabled=False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        card_enabled=False,
+        vietqr_enabled=False,
+        guest=False,
+        pickup_booths=(),
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         choices = [(Order.PaymentMethod.COD, Order.PaymentMethod.COD.label)]
+        if vietqr_enabled:
+            choices.append((Order.PaymentMethod.VIETQR, Order.PaymentMethod.VIETQR.label))
         if card_enabled:
             choices.append((Order.PaymentMethod.CARD, Order.PaymentMethod.CARD.label))
         self.fields["payment_method"].choices = choices
+        if not guest:
+            del self.fields["email"]
+        # One "deliver or pick up" choice per booth that lets shoppers pick up.
+        for booth in pickup_booths:
+            self.fields[f"delivery_{booth.pk}"] = forms.ChoiceField(
+                label=booth.name,
+                choices=Order.Delivery.choices,
+                initial=Order.Delivery.SHIP,
+                required=False,
+                widget=forms.RadioSelect,
+            )
+
+    @property
+    def address_fields(self):
+        skip = {"fingerprint", "payment_method", "shipping_seen"}
+        return [f for f in self if f.name not in skip and not f.name.startswith("delivery_")]
+
+    @property
+    def delivery_fields(self):
+        return [f for f in self if f.name.startswith("delivery_")]
+
+    def delivery_methods(self):
+        """{booth id: "ship" | "pickup"} from the submitted (or initial) choices."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        methods = {}
+        for name in self.fields:
+            if name.startswith("delivery_"):
+                value = data.get(name) or self.data.get(name) or Order.Delivery.SHIP
+                methods[int(name.removeprefix("delivery_"))] = value
+        return methods
 
     def clean_phone(self):
         phone = normalise_phone(self.cleaned_data["phone"])
@@ -76,6 +137,34 @@ class CheckoutForm(forms.Form):
         if len(name) < 2:
             raise forms.ValidationError(_("Please enter the recipient's full name."))
         return name
+
+
+class OrderLookupForm(forms.Form):
+    number = forms.CharField(
+        label=_("Order code"),
+        max_length=20,
+        help_text=_("As in your confirmation, e.g. 3F2A9C1B7D04-1"),
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "spellcheck": "false"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone number used for the order"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+
+    def clean_number(self):
+        return self.cleaned_data["number"].strip().upper()
+
+    def clean_phone(self):
+        # A malformed number cannot match: same answer as a wrong one (no hints).
+        return normalise_phone(self.cleaned_data["phone"]) or ""
+
+
+class QuoteForm(QueryForm):
+    """GET parameters of the delivery-fee quote: ?province=…&pickup=<booth id>…"""
+
+    province = forms.CharField(required=False, max_length=100)
+    pickup = forms.CharField(required=False, max_length=200)
 
 
 class OrderListForm(QueryForm):

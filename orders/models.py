@@ -73,6 +73,11 @@ def new_reference():
     return secrets.token_hex(6).upper()
 
 
+def new_access_token():
+    """The secret part of an order's private link (the guest's way back to the order)."""
+    return secrets.token_urlsafe(18)
+
+
 class Order(models.Model):
     wagtail_reference_index_ignore = True  # as Cart
 
@@ -85,7 +90,12 @@ class Order(models.Model):
 
     class PaymentMethod(models.TextChoices):
         COD = "cod", _("Cash on delivery")
+        VIETQR = "vietqr", _("Bank transfer (VietQR)")
         CARD = "card", _("Card (Stripe)")
+
+    class Delivery(models.TextChoices):
+        SHIP = "ship", _("Delivery")
+        PICKUP = "pickup", _("Pick up at the booth")
 
     class PaymentStatus(models.TextChoices):
         UNPAID = "unpaid", pgettext_lazy("payment status", "Unpaid")
@@ -97,9 +107,13 @@ class Order(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("shopper"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="orders",
+        help_text=_("Empty for a guest's order until the guest claims it with an account."),
     )
+    access_token = models.CharField(max_length=32, default=new_access_token, editable=False)
     booth = models.ForeignKey(
         "shops.Booth", verbose_name=_("booth"), on_delete=models.PROTECT, related_name="orders"
     )
@@ -112,7 +126,7 @@ class Order(models.Model):
     payment_status = models.CharField(
         _("payment status"), max_length=10, choices=PaymentStatus.choices, default="unpaid"
     )
-    email = models.EmailField(_("e-mail"))
+    email = models.EmailField(_("e-mail"), blank=True)
     recipient_name = models.CharField(_("recipient"), max_length=150)
     phone = models.CharField(_("phone number"), max_length=20)
     province = models.CharField(_("province / city"), max_length=100)
@@ -120,6 +134,11 @@ class Order(models.Model):
     street = models.CharField(_("street address"), max_length=255)
     note = models.TextField(_("note"), blank=True)
     subtotal = models.PositiveBigIntegerField(_("subtotal (VND)"), default=0)
+    delivery = models.CharField(
+        _("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.SHIP
+    )
+    shipping_zone = models.CharField(_("delivery zone"), max_length=20, blank=True)
+    weight_grams = models.PositiveIntegerField(_("weight (grams)"), default=0)
     shipping_fee = models.PositiveBigIntegerField(_("shipping fee (VND)"), default=0)
     total = models.PositiveBigIntegerField(_("total (VND)"), default=0)
     stock_released = models.BooleanField(_("stock given back"), default=False)
@@ -127,6 +146,15 @@ class Order(models.Model):
     stripe_session_id = models.CharField(max_length=255, blank=True, db_index=True)
     stripe_payment_intent = models.CharField(max_length=255, blank=True, db_index=True)
     stripe_refund_id = models.CharField(max_length=255, blank=True)
+    # VietQR: the booth's account as it was when the order was placed (a later change of
+    # account never changes what the shopper was asked to pay to).
+    bank_bin = models.CharField(_("bank BIN"), max_length=8, blank=True)
+    bank_account_number = models.CharField(_("account number"), max_length=19, blank=True)
+    bank_account_name = models.CharField(_("account holder"), max_length=100, blank=True)
+    payment_due_at = models.DateTimeField(_("pay by"), null=True, blank=True)
+    transfer_reported_at = models.DateTimeField(
+        _("shopper reported the transfer at"), null=True, blank=True
+    )
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     shipped_at = models.DateTimeField(null=True, blank=True)
@@ -149,12 +177,46 @@ class Order(models.Model):
     def get_absolute_url(self):
         return reverse("orders:my_order_detail", kwargs={"number": self.number})
 
+    def get_private_url(self):
+        """The order's private link: works without an account (guests, e-mails)."""
+        return reverse(
+            "orders:order_by_link", kwargs={"number": self.number, "token": self.access_token}
+        )
+
+    def get_shopper_url(self):
+        return self.get_absolute_url() if self.user_id else self.get_private_url()
+
     def get_seller_url(self):
         return reverse("orders:seller_order_detail", kwargs={"number": self.number})
 
     @property
     def address(self):
         return ", ".join(p for p in (self.street, self.ward, self.province) if p)
+
+    @property
+    def awaiting_transfer(self):
+        return (
+            self.payment_method == self.PaymentMethod.VIETQR
+            and self.payment_status == self.PaymentStatus.UNPAID
+            and self.status == self.Status.PENDING
+        )
+
+    @property
+    def shipping_zone_label(self):
+        from shops.models import DeliveryRate
+
+        return dict(DeliveryRate.Zone.choices).get(self.shipping_zone, "")
+
+    @property
+    def weight_label(self):
+        """ "2,5 kg" (Vietnamese decimal comma)."""
+        kg = f"{self.weight_grams / 1000:.1f}".replace(".", ",").removesuffix(",0")
+        return f"{kg} kg"
+
+    @property
+    def cod_amount(self):
+        """What the courier collects: everything, shipping included, for cash on delivery."""
+        return self.total if self.payment_method == self.PaymentMethod.COD else 0
 
     @property
     def awaiting_card_payment(self):

@@ -63,13 +63,27 @@ def blocked_reason(order, target):
     """A reason the move is impossible whatever the role, or None."""
     if target == S.CONFIRMED and order.awaiting_card_payment:
         return _("This order is waiting for its card payment.")
+    if target == S.CONFIRMED and order.awaiting_transfer:
+        return _("Confirm that the bank transfer has arrived first.")
     return None
+
+
+def _paid_transfer_needs_seller(order, target, roles):
+    """A paid bank transfer is given back by the booth: only it (or a moderator) cancels."""
+    return (
+        target == S.CANCELLED
+        and order.payment_method == Order.PaymentMethod.VIETQR
+        and order.payment_status == Order.PaymentStatus.PAID
+        and not {"seller", "moderator"} & set(roles)
+    )
 
 
 def can_move(order, target, roles):
     if (order.status, target) not in ALLOWED:
         return False
     if not ALLOWED[(order.status, target)] & set(roles):
+        return False
+    if _paid_transfer_needs_seller(order, target, roles):
         return False
     return blocked_reason(order, target) is None
 
@@ -105,10 +119,21 @@ def move(order, target, *, roles, actor=None, note="", require_unpaid=False):
         reason = blocked_reason(locked, target)
         if require_unpaid and locked.payment_status != Order.PaymentStatus.UNPAID:
             reason = _("This order has been paid meanwhile.")
+        if _paid_transfer_needs_seller(locked, target, roles):
+            reason = _("This order has been paid by bank transfer: ask the booth to cancel it.")
         if reason:
             raise TransitionError(reason)
         old = locked.status
-        if target == S.CANCELLED and locked.payment_status == Order.PaymentStatus.PAID:
+        paid_transfer = locked.payment_method == Order.PaymentMethod.VIETQR
+        if (
+            target == S.CANCELLED
+            and locked.payment_status == Order.PaymentStatus.PAID
+            and paid_transfer
+        ):
+            # No bank API: the booth sends the money back itself; the order says so.
+            locked.payment_status = Order.PaymentStatus.REFUNDED
+            note = note or "Người bán hoàn tiền chuyển khoản"
+        elif target == S.CANCELLED and locked.payment_status == Order.PaymentStatus.PAID:
             try:
                 refund_id = payments.refund_order(locked)
             except payments.PaymentError as exc:  # nothing changes: the order stays paid
@@ -132,3 +157,50 @@ def move(order, target, *, roles, actor=None, note="", require_unpaid=False):
             after_commit(lambda: stock.notify_search(released))
     order.refresh_from_db()
     return order
+
+
+def confirm_transfer(order, *, roles, actor=None):
+    """The booth saw the VietQR transfer arrive: the order becomes paid (once).
+
+    Only the booth's staff or a moderator; only a pending, unpaid VietQR order.
+    """
+    from orders import notifications
+
+    if not {"seller", "moderator"} & set(roles):
+        raise TransitionError(_("You may not make this change."))
+    with transaction.atomic():
+        locked = Order.objects.select_for_update().get(pk=order.pk)
+        if locked.payment_method != Order.PaymentMethod.VIETQR:
+            raise TransitionError(_("This order is not paid by bank transfer."))
+        if locked.payment_status != Order.PaymentStatus.UNPAID:
+            raise TransitionError(_("This transfer has already been confirmed."))
+        if locked.status != S.PENDING:
+            raise TransitionError(_("This order is no longer waiting for a payment."))
+        locked.payment_status = Order.PaymentStatus.PAID
+        locked.paid_at = timezone.now()
+        locked.save(update_fields=["payment_status", "paid_at", "updated_at"])
+        OrderStatusChange.objects.create(
+            order=locked,
+            from_status=locked.status,
+            to_status=locked.status,
+            actor=actor,
+            note="Đã nhận tiền chuyển khoản",
+        )
+        notifications.payment_received([locked])
+    order.refresh_from_db()
+    return order
+
+
+def report_transfer(order):
+    """The shopper says the transfer is made: the order no longer expires on its own."""
+    from django.db.models import Q
+
+    return bool(
+        Order.objects.filter(
+            Q(transfer_reported_at__isnull=True),
+            pk=order.pk,
+            payment_method=Order.PaymentMethod.VIETQR,
+            payment_status=Order.PaymentStatus.UNPAID,
+            status=S.PENDING,
+        ).update(transfer_reported_at=timezone.now())
+    )

@@ -190,7 +190,9 @@ install_packages() {
             redis) if ! command -v redis-server >/dev/null || ! command -v redis-cli >/dev/null; then
                     pkgs+=(redis-server redis-tools); new_services+=(redis-server)
                 fi ;;
-            chromium) [[ -x $CHROMIUM_PATH ]] || pkgs+=(chromium fonts-noto-core fonts-dejavu-core) ;;
+            chromium) [[ -x $CHROMIUM_PATH ]] || pkgs+=(chromium fonts-noto-core fonts-dejavu-core)
+                # zbarimg reads the VietQR codes back in the checkout journeys
+                command -v zbarimg >/dev/null || pkgs+=(zbar-tools) ;;
             nginx) nginx_install_wanted || { pkgs+=(nginx libnginx-mod-http-brotli-filter openssl); new_services+=(nginx); } ;;
             es) command -v unzip >/dev/null || pkgs+=(unzip)
                 command -v mvn >/dev/null || pkgs+=(maven) ;;

@@ -22,7 +22,7 @@ from catalog.photos import MAX_PHOTOS, add_photos, move_photo, remove_photo
 from core.ratelimit import rate_limit
 from core.text import unique_slug
 from shops import verification
-from shops.forms import BoothForm, DashboardProductFilterForm
+from shops.forms import BankAccountForm, BoothForm, DashboardProductFilterForm, DeliveryForm
 from shops.models import Booth, BoothMembership
 from shops.permissions import (
     booths_for,
@@ -85,6 +85,25 @@ def booth_edit(request, booth_id):
         messages.success(request, _("The booth profile has been saved."))
         return redirect("shops:dashboard_booth_edit", booth_id=booth.pk)
     return render(request, "shops/dashboard/booth_form.html", {"form": form, "booth": booth})
+
+
+@login_required
+def delivery(request, booth_id):
+    """Delivery fees per zone, pick-up, and the bank account for VietQR transfers."""
+    booth = get_booth_for_staff_or_404(request.user, pk=booth_id)
+    which = request.POST.get("form") if request.method == "POST" else None
+    delivery_form = DeliveryForm(request.POST if which == "delivery" else None, booth=booth)
+    bank_form = BankAccountForm(request.POST if which == "bank" else None, booth=booth)
+    form = {"delivery": delivery_form, "bank": bank_form}.get(which)
+    if form is not None and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("shops:dashboard_delivery", booth_id=booth.pk)
+    return render(
+        request,
+        "shops/dashboard/delivery.html",
+        {"booth": booth, "delivery_form": delivery_form, "bank_form": bank_form},
+    )
 
 
 @login_required

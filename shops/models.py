@@ -141,3 +141,82 @@ class BoothMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.booth} ({self.role})"
+
+
+class DeliveryRate(models.Model):
+    """What a booth charges to deliver one order to a zone (`areas.provinces.ZONES`).
+
+    fee = flat fee + per-kilogram fee × the order's weight, nothing when the order's
+    subtotal reaches `free_from`. A zone without a row is a zone the booth does not serve;
+    a booth with no rows at all has not set delivery up and delivers everywhere at no fee.
+    """
+
+    class Zone(models.TextChoices):
+        PROVINCE = "province", _("Within the province")
+        NEIGHBOURS = "neighbours", _("Neighbouring provinces")
+        NATIONWIDE = "nationwide", _("Nationwide")
+
+    booth = models.ForeignKey(Booth, on_delete=models.CASCADE, related_name="delivery_rates")
+    zone = models.CharField(_("zone"), max_length=20, choices=Zone.choices)
+    flat_fee = models.PositiveBigIntegerField(_("fee per order (VND)"), default=0)
+    per_kg_fee = models.PositiveBigIntegerField(_("fee per kilogram (VND)"), default=0)
+    free_from = models.PositiveBigIntegerField(
+        _("free delivery from (VND)"),
+        null=True,
+        blank=True,
+        help_text=_("Orders worth at least this much are delivered free. Empty: never."),
+    )
+
+    class Meta:
+        verbose_name = _("delivery rate")
+        verbose_name_plural = _("delivery rates")
+        constraints = [
+            models.UniqueConstraint(fields=["booth", "zone"], name="unique_booth_zone_rate"),
+        ]
+
+    def __str__(self):
+        return f"{self.booth_id} {self.zone}"
+
+
+class DeliverySettings(models.Model):
+    """Where a booth ships from and whether shoppers may pick up at the booth."""
+
+    booth = models.OneToOneField(Booth, on_delete=models.CASCADE, related_name="delivery")
+    origin_province = models.CharField(
+        _("ships from (province)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Empty: the province of the booth's area."),
+    )
+    pickup = models.BooleanField(_("shoppers may pick up at the booth"), default=False)
+    pickup_address = models.CharField(_("pick-up address"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery settings")
+        verbose_name_plural = _("delivery settings")
+
+    def __str__(self):
+        return f"{self.booth_id}"
+
+
+class BankAccount(models.Model):
+    """The account a booth receives VietQR bank transfers on (NAPAS bank by its BIN)."""
+
+    booth = models.OneToOneField(Booth, on_delete=models.CASCADE, related_name="bank_account")
+    bank_bin = models.CharField(_("bank"), max_length=8)
+    account_number = models.CharField(_("account number"), max_length=19)
+    account_name = models.CharField(_("account holder"), max_length=100)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("bank account")
+        verbose_name_plural = _("bank accounts")
+
+    def __str__(self):
+        return f"{self.bank_name} {self.account_number}"
+
+    @property
+    def bank_name(self):
+        from shops.banks import short_name
+
+        return short_name(self.bank_bin)

@@ -11,6 +11,11 @@ urlpatterns = [
     path("kenh-nguoi-ban/", dashboard.dashboard, name="dashboard"),
     path("kenh-nguoi-ban/dang-ky-gian-hang/", dashboard.apply, name="dashboard_apply"),
     path(
+        "kenh-nguoi-ban/gian-hang/<int:booth_id>/giao-hang/",
+        dashboard.delivery,
+        name="dashboard_delivery",
+    ),
+    path(
         "kenh-nguoi-ban/gian-hang/<int:booth_id>/ho-so/",
         dashboard.booth_edit,
         name="dashboard_booth_edit",

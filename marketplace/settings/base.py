@@ -410,6 +410,11 @@ STRIPE_CURRENCY = "vnd"
 # Unpaid card orders are cancelled (stock released) after this many minutes by
 # `manage.py expire_unpaid_orders`.
 ORDER_CARD_EXPIRY_MINUTES = env_int("ORDER_CARD_EXPIRY_MINUTES", 60)
+# VietQR bank transfers: the window to pay before an unreported order expires (stock back),
+# and the order lookup's attempts per client and per order code in a window.
+ORDER_VIETQR_EXPIRY_MINUTES = env_int("ORDER_VIETQR_EXPIRY_MINUTES", 60)
+ORDER_LOOKUP_ATTEMPTS = env_int("ORDER_LOOKUP_ATTEMPTS", 10)
+ORDER_LOOKUP_WINDOW_SECONDS = env_int("ORDER_LOOKUP_WINDOW_SECONDS", 900)
 
 # --- Background tasks (docs/operations.md) -------------------------------------
 # Work that can wait (e-mail, search-index updates) is a django-tasks task enqueued after

@@ -15,3 +15,9 @@ def cart_count(context):
 
         cached = request._cart_count = count(request)
     return cached
+
+
+@register.filter
+def booth_quote(quote, booth_id):
+    """The delivery quote of one booth in a cart quote (`orders.shipping.CartQuote`)."""
+    return quote.for_booth(booth_id) if quote is not None else None
