@@ -175,8 +175,6 @@ def expire_unpaid_transfers(now=None):
     A shopper who pressed "I have transferred" is not expired: the seller checks the
     account and confirms receipt or cancels. Returns the orders it cancelled.
     """
-    from orders import transitions
-
     now = now or timezone.now()
     candidates = Order.objects.filter(
         payment_method=Order.PaymentMethod.VIETQR,
@@ -185,20 +183,7 @@ def expire_unpaid_transfers(now=None):
         transfer_reported_at__isnull=True,
         payment_due_at__lt=now,
     )
-    cancelled = []
-    for order in candidates:
-        try:
-            transitions.move(
-                order,
-                Order.Status.CANCELLED,
-                roles={"system"},
-                note="Hết hạn chuyển khoản",
-                require_unpaid=True,
-            )
-        except transitions.TransitionError:
-            continue
-        cancelled.append(order)
-    return cancelled
+    return _cancel_unpaid(candidates, "Hết hạn chuyển khoản")
 
 
 def expire_unpaid_card_orders(now=None, minutes=None):
@@ -207,8 +192,6 @@ def expire_unpaid_card_orders(now=None, minutes=None):
     Safe to run on a schedule and twice in a row: an order is cancelled once and its
     stock released once. Returns the orders it cancelled.
     """
-    from orders import transitions
-
     now = now or timezone.now()
     minutes = card_expiry_minutes() if minutes is None else minutes
     cutoff = now - timedelta(minutes=minutes)
@@ -218,15 +201,18 @@ def expire_unpaid_card_orders(now=None, minutes=None):
         status=Order.Status.PENDING,
         created_at__lt=cutoff,
     )
+    return _cancel_unpaid(candidates, "Hết hạn thanh toán thẻ")
+
+
+def _cancel_unpaid(candidates, note):
+    """Cancel each still-unpaid order of *candidates* (stock goes back); returns them."""
+    from orders import transitions
+
     cancelled = []
     for order in candidates:
         try:
             transitions.move(
-                order,
-                Order.Status.CANCELLED,
-                roles={"system"},
-                note="Hết hạn thanh toán thẻ",
-                require_unpaid=True,
+                order, Order.Status.CANCELLED, roles={"system"}, note=note, require_unpaid=True
             )
         except transitions.TransitionError:
             continue  # paid or moved meanwhile
