@@ -117,7 +117,9 @@ def reviews(ctx):
         ctx.log("  đánh giá mẫu đã có")
         return
     items = list(
-        OrderItem.objects.filter(order__status=Order.Status.DELIVERED, product__isnull=False)
+        OrderItem.objects.filter(
+            order__status=Order.Status.DELIVERED, product__isnull=False, order__user__isnull=False
+        )
         .select_related("order")
         .order_by("pk")
     )

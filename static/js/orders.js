@@ -5,6 +5,11 @@
   var fmt = new Intl.NumberFormat("vi-VN");
   function vnd(n) { return fmt.format(n) + "\u00a0₫"; }
 
+  // The cart's "deliver to" choice shows that province's fees at once.
+  document.querySelectorAll("select[data-submit-on-change]").forEach(function (select) {
+    select.addEventListener("change", function () { select.form.submit(); });
+  });
+
   // "Hủy đơn" asks first.
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {
