@@ -1,52 +1,153 @@
 """Searching Elasticsearch: the query bodies (Vietnamese matching, filters, facets,
 did-you-mean) and one `msearch` round trip for the page's three sections."""
 
+from dataclasses import dataclass, replace
+
 from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 
 from .client import SearchUnavailable
 from .documents import alias
+from .expand import expand_query
 from .params import PRICE_BAND_KEYS, PRICE_BANDS
 from .results import Results, article_item, load_booths, load_products, page_windows
-from .text import terms
 
 
-def text_query(q, exact_fields, folded_fields, fuzzy=True):
-    folded = " ".join(terms(q))
-    if not folded:
-        return {"match_all": {}}
-    must = [
-        {
-            "multi_match": {
-                "query": folded,
-                "fields": folded_fields,
-                "type": "cross_fields",
-                "operator": "and",
-            }
-        }
-    ]
-    if fuzzy:
-        must.append(
+# How each kind is matched: the folded fields every slot may match (weighted), the fields
+# as written where synonyms with diacritics match, the fields a half-typed last word
+# matches as a prefix, and those a typo may match (one edit on 3–6 letters).
+@dataclass(frozen=True)
+class Fields:
+    folded: list
+    exact: list
+    prefix: dict  # field -> constant score of a prefix match
+    fuzzy: list
+    name_exact: str
+    name_folded: str
+    name_key: str | None = None
+
+
+PRODUCT = Fields(
+    folded=[
+        "name_folded^3", "category_folded^1.5", "area_folded", "description_folded^0.5",
+        "booth_folded^0.3",
+    ],
+    exact=["name^3", "category_name^1.5", "description^0.5"],
+    prefix={"name_folded": 3, "category_folded": 1},
+    fuzzy=["name_folded^3", "category_folded^1.5", "area_folded"],
+    name_exact="name",
+    name_folded="name_folded",
+    name_key="name_key",
+)  # fmt: skip
+BOOTH = Fields(
+    folded=["name_folded^3", "area_folded", "description_folded^0.5"],
+    exact=["name^3", "description^0.5"],
+    prefix={"name_folded": 3},
+    fuzzy=["name_folded^3", "area_folded"],
+    name_exact="name",
+    name_folded="name_folded",
+    name_key="name_key",
+)
+ARTICLE = Fields(
+    folded=["title_folded^3", "lead_folded^1.5", "body_folded"],
+    exact=["title^3", "lead^1.5", "body"],
+    prefix={"title_folded": 2},
+    fuzzy=["title_folded^3", "lead_folded^1.5"],
+    name_exact="title",
+    name_folded="title_folded",
+)
+SYNONYM_WEIGHT = 0.9  # a synonym counts a little less than the word typed
+FUZZY_WEIGHT = 0.35  # a word one edit away counts well below the word itself
+
+
+def fuzziness(word):
+    """Edits allowed: none below 3 letters, one up to 6 (most folded Vietnamese
+    syllables), two from 7 (English names)."""
+    if len(word) < 3 or not word.isalpha():
+        return 0
+    return 1 if len(word) < 7 else 2
+
+
+def slot_clause(slot, fields):
+    """One slot of the query: the word as typed, its decodings, synonyms, a prefix if it
+    is the last, a typo of it; any one matches."""
+    should = []
+    for i, alt in enumerate(slot.folded):
+        own = i < slot._own
+        should.append(
             {
                 "multi_match": {
-                    "query": folded,
-                    "fields": folded_fields,
+                    "query": alt,
+                    "fields": fields.folded,
                     "type": "best_fields",
                     "operator": "and",
-                    "fuzziness": "AUTO:4,7",
-                    "prefix_length": 1,
+                    "tie_breaker": 0.2,
+                    **({} if own else {"boost": SYNONYM_WEIGHT}),
                 }
             }
         )
-    name_exact, name_folded = exact_fields[0], folded_fields[0].split("^")[0]
+        if " " in alt:
+            continue
+        if slot.last and own:
+            for field, score in fields.prefix.items():
+                should.append({"prefix": {field: {"value": alt, "boost": score}}})
+        if own and fuzziness(alt):
+            should.append(
+                {
+                    "multi_match": {
+                        "query": alt,
+                        "fields": fields.fuzzy,
+                        "fuzziness": fuzziness(alt),
+                        "prefix_length": 1 if len(alt) < 5 else 0,
+                        "max_expansions": 20,
+                        "boost": FUZZY_WEIGHT,
+                    }
+                }
+            )
+    for term in slot.exact:
+        should.append(
+            {
+                "multi_match": {
+                    "query": term,
+                    "fields": fields.exact,
+                    "type": "best_fields",
+                    "operator": "and",
+                    "boost": SYNONYM_WEIGHT,
+                }
+            }
+        )
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def text_query(query, fields, *, relaxed=False, categories=False):
+    """Every slot must match (all but one when *relaxed*); the rest only ranks:
+
+    - the words as typed with their diacritics, on the name: exact spelling first;
+    - the folded words as a phrase, and as word pairs (proximity);
+    - a name that starts with the query; a name whose first word (what the product is:
+      "Bưởi Diễn", not "Mứt vỏ bưởi") is a query word; a category the query names.
+    """
+    if not query:
+        return {"match_none": {}}
+    slots = [slot_clause(s, fields) for s in query.slots]
+    if relaxed and len(slots) > 1:
+        match = {"bool": {"should": slots, "minimum_should_match": len(slots) - 1}}
+    else:
+        match = {"bool": {"must": slots}}
+    decoded = query.decoded
     should = [
-        # the words as typed, diacritics included: ranks exact spelling first
-        {"match": {name_exact: {"query": q, "operator": "and", "boost": 4}}},
-        {"match": {name_exact: {"query": q, "boost": 1}}},
-        {"match_phrase": {name_folded: {"query": folded, "boost": 2}}},
+        {"match": {fields.name_exact: {"query": query.raw, "operator": "and", "boost": 3}}},
+        {"match": {fields.name_exact: {"query": query.raw, "boost": 1}}},
+        {"match_phrase": {fields.name_folded: {"query": decoded, "boost": 2}}},
     ]
-    should += [{"match": {f: {"query": q, "boost": 0.5}}} for f in exact_fields[1:]]
-    return {"bool": {"must": [{"bool": {"should": must}}], "should": should}}
+    if len(query.words) > 1:
+        should.append({"match": {f"{fields.name_folded}.pairs": {"query": decoded, "boost": 1.5}}})
+    if fields.name_key:
+        should.append({"prefix": {fields.name_key: {"value": decoded, "boost": 4}}})
+    if categories:
+        should.append({"terms": {"name_head": query.head_words(), "boost": 3}})
+        should.append({"terms": {"category_keys": query.phrases(), "boost": 3}})
+    return {"bool": {"must": [match], "should": should}}
 
 
 def _product_filters(params):
@@ -66,14 +167,11 @@ def _product_filters(params):
     return out
 
 
-def product_body(params, start, size):
-    text = text_query(
-        params.q,
-        ["name", "description", "booth_name"],
-        ["name_folded^3", "description_folded", "booth_folded", "category_folded", "area_folded"],
-    )
+def product_body(params, start, size, query=None, relaxed=False):
+    query = query if query is not None else expand_query(params.q)
+    text = text_query(query, PRODUCT, relaxed=relaxed, categories=True)
     month = timezone.localdate().month
-    query = {
+    scored = {
         "function_score": {
             "query": {"bool": {"must": [text], "filter": _product_filters(params)}},
             "functions": [
@@ -92,7 +190,7 @@ def product_body(params, start, size):
         "price_desc": [{"price": "desc"}, "_score"],
     }[params.sort]
     body = {
-        "query": query,
+        "query": scored,
         "from": start,
         "size": size,
         "sort": sort,
@@ -114,21 +212,25 @@ def product_body(params, start, size):
             },
         },
     }
-    folded = " ".join(terms(params.q))
-    if folded and params.page == 1:
+    if query and params.page == 1 and not relaxed:
         body["suggest"] = {
             "fix": {
-                "text": folded,
-                "term": {"field": "name_folded", "suggest_mode": "missing", "size": 1},
+                "text": query.decoded,
+                "term": {
+                    "field": "name_folded",
+                    "suggest_mode": "missing",
+                    "size": 1,
+                    "min_word_length": 3,
+                    "prefix_length": 1,
+                },
             }
         }
     return body
 
 
-def booth_body(params, start, size):
-    text = text_query(
-        params.q, ["name", "description"], ["name_folded^3", "description_folded", "area_folded"]
-    )
+def booth_body(params, start, size, query=None, relaxed=False):
+    query = query if query is not None else expand_query(params.q)
+    text = text_query(query, BOOTH, relaxed=relaxed)
     filters = [{"term": {"area_id": params.area}}] if params.area else []
     return {
         "query": {"bool": {"must": [text], "filter": filters}},
@@ -139,12 +241,9 @@ def booth_body(params, start, size):
     }
 
 
-def article_body(params, start, size):
-    text = text_query(
-        params.q,
-        ["title", "lead", "body"],
-        ["title_folded^3", "lead_folded^1.5", "body_folded"],
-    )
+def article_body(params, start, size, query=None, relaxed=False):
+    query = query if query is not None else expand_query(params.q)
+    text = text_query(query, ARTICLE, relaxed=relaxed)
     return {
         "query": text,
         "from": start,
@@ -155,9 +254,10 @@ def article_body(params, start, size):
     }
 
 
-def did_you_mean(response, q):
+def did_you_mean(response, query):
+    """The query with each unknown word replaced by the suggester's best guess, or ""."""
     options = response.get("suggest", {}).get("fix") or []
-    words = terms(q)
+    words = query.decoded.split()
     changed = False
     for entry in options:
         if entry.get("options"):
@@ -168,17 +268,19 @@ def did_you_mean(response, q):
     return " ".join(words) if changed else ""
 
 
-def search_elasticsearch(params, client):
-    """Run the page's three searches in one round trip. Raises SearchUnavailable."""
+def _searches(params, query, relaxed=False):
     (ps, pn), (bs, bn), (ns, nn) = page_windows(params)
-    searches = [
+    return [
         {"index": alias("products")},
-        product_body(params, ps, pn),
+        product_body(params, ps, pn, query, relaxed),
         {"index": alias("booths")},
-        booth_body(params, bs, bn),
+        booth_body(params, bs, bn, query, relaxed),
         {"index": alias("articles")},
-        article_body(params, ns, nn),
+        article_body(params, ns, nn, query, relaxed),
     ]
+
+
+def _msearch(client, searches):
     try:
         resp = client.msearch(searches=searches)
     except (TransportError, ApiError) as exc:
@@ -187,8 +289,55 @@ def search_elasticsearch(params, client):
     for r in responses:
         if "error" in r:
             raise SearchUnavailable(str(r["error"])[:300])
+    return responses
+
+
+def _total(responses):
+    return sum(r["hits"]["total"]["value"] for r in responses)
+
+
+def search_elasticsearch(params, client):
+    """Run the page's three searches in one round trip. Raises SearchUnavailable.
+
+    When nothing matches, one more round trip tries, together, the suggester's spelling
+    (shown directly when it finds something: "showing results for …") and the query with
+    all its words but one.
+    """
+    query = expand_query(params.q)
+    responses = _msearch(client, _searches(params, query))
+    if _total(responses) or not query:
+        return _results(params, responses)
+    suggestion = did_you_mean(responses[0], query)
+    searches = []
+    fixed = expand_query(suggestion) if suggestion and not params.verbatim else None
+    if fixed:
+        searches += _searches(replace(params, q=suggestion), fixed)
+    if len(query.slots) > 1:
+        searches += _searches(params, query, relaxed=True)
+    if searches:
+        more = _msearch(client, searches)
+        first_took = max(r.get("took", 0) for r in responses)
+        if fixed and _total(more[:3]):
+            results = _results(replace(params, q=suggestion), more[:3], shown=params)
+            results.showing_for = suggestion
+            results.took_ms += first_took
+            return results
+        if len(query.slots) > 1 and _total(more[-3:]):
+            results = _results(params, more[-3:])
+            results.relaxed = True
+            results.suggestion = suggestion
+            results.took_ms += first_took
+            return results
+    results = _results(params, responses)
+    results.suggestion = suggestion
+    return results
+
+
+def _results(params, responses, shown=None):
+    """Results of one msearch; *shown* is the query the page shows (when the results are
+    those of a corrected spelling)."""
     prod, booth, news = responses
-    results = Results(params=params, backend="elasticsearch")
+    results = Results(params=shown or params, backend="elasticsearch")
     results.took_ms = max(r.get("took", 0) for r in responses)
     results.counts = {
         "products": prod["hits"]["total"]["value"],
@@ -215,6 +364,4 @@ def search_elasticsearch(params, client):
             for k, _lo, _hi in PRICE_BANDS
         ],
     }
-    if results.total == 0:
-        results.suggestion = did_you_mean(prod, params.q)
     return results

@@ -47,7 +47,9 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
     """Build a fresh index for *kind*, swap the alias to it, drop the old one.
 
     The alias keeps answering from the old index until the swap (one atomic
-    `update_aliases` call). Changes made while the build ran are replayed afterwards.
+    `update_aliases` call). Changes made while the build ran are replayed into the new
+    index, which is then force-merged to one segment (no deleted copies skewing term
+    statistics) before the swap; what changed after that replay is sent once more.
     Returns the number of documents indexed.
     """
     client = client or get_client()
@@ -86,7 +88,14 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
                 "number_of_replicas": final_settings["number_of_replicas"],
             },
         )
+        # What changed while we were building went to the old index: send it to the new
+        # one too, before it is merged and swapped in (a later replay only conflicts).
+        replay_started = timezone.now()
+        _replay(client, kind, started, name)
         client.indices.refresh(index=name)
+        # one segment, no deleted copies: term statistics (and so ranking) are the
+        # catalogue's, not doubled by overwritten documents
+        client.indices.forcemerge(index=name, max_num_segments=1, wait_for_completion=True)
         a = alias(kind)
         old = _current_indices(client, a)
         if not old and client.indices.exists(index=a):
@@ -102,13 +111,19 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
         raise SearchUnavailable(str(exc)) from exc
     if progress:
         progress.finish()
-    # What changed while we were building went to the old index: send it again.
-    replay = list(SearchChange.objects.filter(created_at__gte=started - REPLAY_MARGIN))
+    # Changes saved between the first replay and the swap went to the old index.
+    _replay(client, kind, replay_started, alias(kind), require_alias=True)
+    return count
+
+
+def _replay(client, kind, since, index, require_alias=False):
+    """Send again the documents of *kind* changed since *since* (with a margin for
+    transactions that were open then). External versions make a repeat a no-op."""
+    replay = list(SearchChange.objects.filter(created_at__gte=since - REPLAY_MARGIN))
     if replay:
         found = targets(replay)
         if found[kind]:
-            bulk(client, index_actions(kind, found[kind], alias(kind)), require_alias=True)
-    return count
+            bulk(client, index_actions(kind, found[kind], index), require_alias=require_alias)
 
 
 def rebuild_all(*, client=None, stream=None, with_entries=True):
@@ -129,14 +144,25 @@ def status(client=None):
     rows = []
     for kind in KINDS:
         db = QUERYSETS[kind]().count()
-        indexed, index_names = None, []
+        indexed, deleted, index_names = None, None, []
         if client is not None:
             try:
                 index_names = _current_indices(client, alias(kind))
                 indexed = client.count(index=alias(kind))["count"] if index_names else 0
+                if index_names:
+                    docs = client.indices.stats(index=alias(kind), metric="docs")
+                    deleted = docs["_all"]["primaries"]["docs"]["deleted"]
             except Exception:
                 indexed = None
-        rows.append({"kind": kind, "database": db, "indexed": indexed, "indices": index_names})
+        rows.append(
+            {
+                "kind": kind,
+                "database": db,
+                "indexed": indexed,
+                "deleted": deleted,
+                "indices": index_names,
+            }
+        )
     pending = SearchChange.objects.filter(processed_at__isnull=True)
     oldest = pending.order_by("pk").values_list("created_at", flat=True).first()
     return {
