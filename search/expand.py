@@ -93,10 +93,12 @@ def expand_query(q) -> Query:
     slots, i = [], 0
     while i < len(words):
         for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+            typed = " ".join(words[i : i + n])
             key = " ".join(decoded[i : i + n])
+            if typed in table:  # "durian" is English, not Telex for "duian"
+                key = typed
             if n == 1 or key in table:
                 break
-        typed = " ".join(words[i : i + n])
         slot = Slot(words=tuple(words[i : i + n]), folded=[typed])
         if key != typed:
             slot.folded.append(key)

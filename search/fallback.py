@@ -203,7 +203,10 @@ def _slot_conditions(slot, fixes):
     name_syn = _any("name", "contains", syn, " {} ") | _any("exact", "contains", slot.exact, " {} ")
     name_prefix = _any("name", "contains", own + syn, " {}")
     name_typo = _any("name", "contains", typos, " {} ")
-    extra = _any("extra", "contains", own + syn, " {}") | _any("extra", "contains", typos, " {} ")
+    exact_folded = [search_fold(e) for e in slot.exact]
+    extra = _any("extra", "contains", own + syn + exact_folded, " {}") | _any(
+        "extra", "contains", typos, " {} "
+    )
     text = _any("text", "contains", own + syn, " {}") | _any("text", "contains", slot.exact, " {}")
     whens = [(name_word, 8), (name_syn, 7), (name_prefix, 5), (name_typo, 3)]
     name_score = Case(*[When(c, then=v) for c, v in whens if c], default=0, output_field=_I)
@@ -239,6 +242,9 @@ def _entry_scores(kind, query, fixes, relaxed=False):
     decoded = query.decoded
     bonus = [(Q(name__startswith=f" {decoded}"), 6)]
     bonus.append((_any("name", "startswith", query.head_words(), " {} "), 4))
+    fixed_heads = [c for fixed in fixes.values() for c in fixed]
+    if fixed_heads:
+        bonus.append((_any("name", "startswith", fixed_heads, " {} "), 2))
     if len(query.slots) > 1:
         bonus.append((Q(name__contains=f" {decoded} "), 3))
     if kind == Kind.PRODUCT:

@@ -56,6 +56,9 @@ ARTICLE = Fields(
     name_exact="title",
     name_folded="title_folded",
 )
+NAME_START = 8  # the name starts with the query ("mat ong" → "Mật ong rừng …")
+HEAD_NOUN = 6  # the name's first word is a query word: that is what the product is
+CATEGORY = 4  # the query names the product's category ("trai cay", "gia vi")
 SYNONYM_WEIGHT = 0.9  # a synonym counts a little less than the word typed
 FUZZY_WEIGHT = 0.35  # a word one edit away counts well below the word itself
 
@@ -143,10 +146,24 @@ def text_query(query, fields, *, relaxed=False, categories=False):
     if len(query.words) > 1:
         should.append({"match": {f"{fields.name_folded}.pairs": {"query": decoded, "boost": 1.5}}})
     if fields.name_key:
-        should.append({"prefix": {fields.name_key: {"value": decoded, "boost": 4}}})
+        should.append({"prefix": {fields.name_key: {"value": decoded, "boost": NAME_START}}})
     if categories:
-        should.append({"terms": {"name_head": query.head_words(), "boost": 3}})
-        should.append({"terms": {"category_keys": query.phrases(), "boost": 3}})
+        should.append({"terms": {"name_head": query.head_words(), "boost": HEAD_NOUN}})
+        for word in query.words:
+            if fuzziness(word):
+                should.append(
+                    {
+                        "fuzzy": {
+                            "name_head": {
+                                "value": word,
+                                "fuzziness": 1,
+                                "prefix_length": 1,
+                                "boost": HEAD_NOUN / 2,
+                            }
+                        }
+                    }
+                )
+        should.append({"terms": {"category_keys": query.phrases(), "boost": CATEGORY}})
     return {"bool": {"must": [match], "should": should}}
 
 

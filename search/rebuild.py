@@ -57,6 +57,9 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
         raise SearchUnavailable("ELASTICSEARCH_URL is not set")
     client = client.options(request_timeout=LONG_TIMEOUT)  # bulk requests are big
     started = timezone.now()
+    # changes already committed now are read by the build itself: replaying them would
+    # only overwrite fresh documents with the same data (and leave deleted copies)
+    seen = _recent_changes(started)
     name = new_index_name(kind)
     body = index_body(kind)
     final_settings = dict(body["settings"])
@@ -90,8 +93,7 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
         )
         # What changed while we were building went to the old index: send it to the new
         # one too, before it is merged and swapped in (a later replay only conflicts).
-        replay_started = timezone.now()
-        _replay(client, kind, started, name)
+        seen |= _replay(client, kind, started, name, skip=seen)
         client.indices.refresh(index=name)
         # one segment, no deleted copies: term statistics (and so ranking) are the
         # catalogue's, not doubled by overwritten documents
@@ -112,18 +114,32 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
     if progress:
         progress.finish()
     # Changes saved between the first replay and the swap went to the old index.
-    _replay(client, kind, replay_started, alias(kind), require_alias=True)
+    _replay(client, kind, started, alias(kind), skip=seen, require_alias=True)
     return count
 
 
-def _replay(client, kind, since, index, require_alias=False):
+def _recent_changes(started):
+    return set(
+        SearchChange.objects.filter(created_at__gte=started - REPLAY_MARGIN).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def _replay(client, kind, since, index, *, skip, require_alias=False):
     """Send again the documents of *kind* changed since *since* (with a margin for
-    transactions that were open then). External versions make a repeat a no-op."""
-    replay = list(SearchChange.objects.filter(created_at__gte=since - REPLAY_MARGIN))
+    transactions that were open then), except the changes in *skip*; returns the ids of
+    the changes replayed."""
+    replay = [
+        row
+        for row in SearchChange.objects.filter(created_at__gte=since - REPLAY_MARGIN)
+        if row.pk not in skip
+    ]
     if replay:
         found = targets(replay)
         if found[kind]:
             bulk(client, index_actions(kind, found[kind], index), require_alias=require_alias)
+    return {row.pk for row in replay}
 
 
 def rebuild_all(*, client=None, stream=None, with_entries=True):
@@ -133,8 +149,17 @@ def rebuild_all(*, client=None, stream=None, with_entries=True):
         for kind in ENTRY_KINDS:
             rebuild_entries(kind)
     if (client or get_client()) is not None:
+        # what is pending now is in the new indices: left pending, catch-up would write it
+        # again (deleted copies in a fresh index)
+        pending = list(
+            SearchChange.objects.filter(processed_at__isnull=True).values_list("pk", flat=True)
+        )
         for kind in KINDS:
             counts[kind] = rebuild(kind, client=client, stream=stream)
+        for start in range(0, len(pending), 5000):
+            SearchChange.objects.filter(
+                pk__in=pending[start : start + 5000], processed_at__isnull=True
+            ).update(processed_at=timezone.now())
     return counts
 
 

@@ -37,6 +37,8 @@ def decode(word: str) -> str | None:
         out = re.sub(r"(?<=[aeiouy])[sfrxj](?=[a-z])", "", out) if not SYLLABLE.match(out) else out
         out = out.replace("dd", "d")
         out = re.sub(r"([aeo])\1", r"\1", out)
+        # the modifier typed after the syllable's other letters: "hauas" for "hấu"
+        out = re.sub(r"([aeo])([a-z]+?)\1", r"\1\2", out, count=1)
         out = re.sub(r"(?<=[aou])w", "", out)
         out = out.replace("w", "u")
     if out == word or not SYLLABLE.match(out):
