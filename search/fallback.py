@@ -319,9 +319,18 @@ def search_database(params):
     """The page's results from the database. When no product, booth or article has every
     word of the query, the search is run again requiring all but one (`relaxed`)."""
     query = expand_query(params.q)
-    fixes = corrections([w for s in query.slots if len(s.words) == 1 for w in s.words])
-    results = _search_database(params, query, fixes)
-    if results.total == 0 and len(query.slots) > 1:
+    words = [w for s in query.slots if len(s.words) == 1 for w in s.words]
+    fixes = corrections(words)
+    # one edit on three-letter words only when nothing was found without it
+    long_fixes = {w: c for w, c in fixes.items() if len(w) >= 4}
+    results = _search_database(params, query, long_fixes)
+    if results.total or not query:
+        return results
+    if fixes != long_fixes:
+        retry = _search_database(params, query, fixes)
+        if retry.total:
+            return retry
+    if len(query.slots) > 1:
         relaxed = _search_database(params, query, fixes, relaxed=True)
         if relaxed.total:
             relaxed.relaxed = True

@@ -63,15 +63,16 @@ SYNONYM_WEIGHT = 0.9  # a synonym counts a little less than the word typed
 FUZZY_WEIGHT = 0.35  # a word one edit away counts well below the word itself
 
 
-def fuzziness(word):
-    """Edits allowed: none below 3 letters, one up to 6 (most folded Vietnamese
-    syllables), two from 7 (English names)."""
-    if len(word) < 3 or not word.isalpha():
+def fuzziness(word, short=False):
+    """Edits allowed: one from 4 letters (two from 7, English names); on three letters
+    (most folded Vietnamese syllables: "toi", "son") only in the second pass, when the
+    first found nothing — a typo there would otherwise match half the catalogue."""
+    if len(word) < (3 if short else 4) or not word.isalpha():
         return 0
     return 1 if len(word) < 7 else 2
 
 
-def slot_clause(slot, fields):
+def slot_clause(slot, fields, short=False):
     """One slot of the query: the word as typed, its decodings, synonyms, a prefix if it
     is the last, a typo of it; any one matches."""
     should = []
@@ -94,13 +95,13 @@ def slot_clause(slot, fields):
         if slot.last and own:
             for field, score in fields.prefix.items():
                 should.append({"prefix": {field: {"value": alt, "boost": score}}})
-        if own and fuzziness(alt):
+        if own and fuzziness(alt, short):
             should.append(
                 {
                     "multi_match": {
                         "query": alt,
                         "fields": fields.fuzzy,
-                        "fuzziness": fuzziness(alt),
+                        "fuzziness": fuzziness(alt, short),
                         "prefix_length": 1 if len(alt) < 5 else 0,
                         "max_expansions": 20,
                         "boost": FUZZY_WEIGHT,
@@ -122,7 +123,7 @@ def slot_clause(slot, fields):
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def text_query(query, fields, *, relaxed=False, categories=False):
+def text_query(query, fields, *, relaxed=False, short=False, categories=False):
     """Every slot must match (all but one when *relaxed*); the rest only ranks:
 
     - the words as typed with their diacritics, on the name: exact spelling first;
@@ -131,8 +132,8 @@ def text_query(query, fields, *, relaxed=False, categories=False):
       "Bưởi Diễn", not "Mứt vỏ bưởi") is a query word; a category the query names.
     """
     if not query:
-        return {"match_none": {}}
-    slots = [slot_clause(s, fields) for s in query.slots]
+        return {"match_all": {}}  # filters only (browsing); a query of no words never gets here
+    slots = [slot_clause(s, fields, short) for s in query.slots]
     if relaxed and len(slots) > 1:
         match = {"bool": {"should": slots, "minimum_should_match": len(slots) - 1}}
     else:
@@ -150,7 +151,7 @@ def text_query(query, fields, *, relaxed=False, categories=False):
     if categories:
         should.append({"terms": {"name_head": query.head_words(), "boost": HEAD_NOUN}})
         for word in query.words:
-            if fuzziness(word):
+            if fuzziness(word, short=True):
                 should.append(
                     {
                         "fuzzy": {
@@ -184,9 +185,9 @@ def _product_filters(params):
     return out
 
 
-def product_body(params, start, size, query=None, relaxed=False):
+def product_body(params, start, size, query=None, relaxed=False, short=False):
     query = query if query is not None else expand_query(params.q)
-    text = text_query(query, PRODUCT, relaxed=relaxed, categories=True)
+    text = text_query(query, PRODUCT, relaxed=relaxed, short=short, categories=True)
     month = timezone.localdate().month
     scored = {
         "function_score": {
@@ -229,7 +230,7 @@ def product_body(params, start, size, query=None, relaxed=False):
             },
         },
     }
-    if query and params.page == 1 and not relaxed:
+    if query and params.page == 1 and not (relaxed or short):
         body["suggest"] = {
             "fix": {
                 "text": query.decoded,
@@ -245,9 +246,9 @@ def product_body(params, start, size, query=None, relaxed=False):
     return body
 
 
-def booth_body(params, start, size, query=None, relaxed=False):
+def booth_body(params, start, size, query=None, relaxed=False, short=False):
     query = query if query is not None else expand_query(params.q)
-    text = text_query(query, BOOTH, relaxed=relaxed)
+    text = text_query(query, BOOTH, relaxed=relaxed, short=short)
     filters = [{"term": {"area_id": params.area}}] if params.area else []
     return {
         "query": {"bool": {"must": [text], "filter": filters}},
@@ -258,9 +259,9 @@ def booth_body(params, start, size, query=None, relaxed=False):
     }
 
 
-def article_body(params, start, size, query=None, relaxed=False):
+def article_body(params, start, size, query=None, relaxed=False, short=False):
     query = query if query is not None else expand_query(params.q)
-    text = text_query(query, ARTICLE, relaxed=relaxed)
+    text = text_query(query, ARTICLE, relaxed=relaxed, short=short)
     return {
         "query": text,
         "from": start,
@@ -285,15 +286,15 @@ def did_you_mean(response, query):
     return " ".join(words) if changed else ""
 
 
-def _searches(params, query, relaxed=False):
+def _searches(params, query, relaxed=False, short=False):
     (ps, pn), (bs, bn), (ns, nn) = page_windows(params)
     return [
         {"index": alias("products")},
-        product_body(params, ps, pn, query, relaxed),
+        product_body(params, ps, pn, query, relaxed, short),
         {"index": alias("booths")},
-        booth_body(params, bs, bn, query, relaxed),
+        booth_body(params, bs, bn, query, relaxed, short),
         {"index": alias("articles")},
-        article_body(params, ns, nn, query, relaxed),
+        article_body(params, ns, nn, query, relaxed, short),
     ]
 
 
@@ -316,34 +317,42 @@ def _total(responses):
 def search_elasticsearch(params, client):
     """Run the page's three searches in one round trip. Raises SearchUnavailable.
 
-    When nothing matches, one more round trip tries, together, the suggester's spelling
-    (shown directly when it finds something: "showing results for …") and the query with
-    all its words but one.
+    When nothing matches, one more round trip tries, together and in this order of
+    preference: one edit on three-letter words too ("tio ly son"); the suggester's
+    spelling (shown directly when it finds something: "showing results for …"); the query
+    with all its words but one.
     """
     query = expand_query(params.q)
     responses = _msearch(client, _searches(params, query))
     if _total(responses) or not query:
         return _results(params, responses)
     suggestion = did_you_mean(responses[0], query)
-    searches = []
     fixed = expand_query(suggestion) if suggestion and not params.verbatim else None
+    tries = []  # (kind, params, offset in the msearch)
+    searches = []
+    if any(fuzziness(w, short=True) and not fuzziness(w) for w in query.words):
+        tries.append(("short", params))
+        searches += _searches(params, query, short=True)
     if fixed:
+        tries.append(("fixed", replace(params, q=suggestion)))
         searches += _searches(replace(params, q=suggestion), fixed)
     if len(query.slots) > 1:
-        searches += _searches(params, query, relaxed=True)
+        tries.append(("relaxed", params))
+        searches += _searches(params, query, relaxed=True, short=True)
     if searches:
         more = _msearch(client, searches)
         first_took = max(r.get("took", 0) for r in responses)
-        if fixed and _total(more[:3]):
-            results = _results(replace(params, q=suggestion), more[:3], shown=params)
-            results.showing_for = suggestion
+        for i, (kind, tried) in enumerate(tries):
+            part = more[3 * i : 3 * i + 3]
+            if not _total(part):
+                continue
+            results = _results(tried, part, shown=params)
             results.took_ms += first_took
-            return results
-        if len(query.slots) > 1 and _total(more[-3:]):
-            results = _results(params, more[-3:])
-            results.relaxed = True
-            results.suggestion = suggestion
-            results.took_ms += first_took
+            if kind == "fixed":
+                results.showing_for = suggestion
+            elif kind == "relaxed":
+                results.relaxed = True
+                results.suggestion = suggestion
             return results
     results = _results(params, responses)
     results.suggestion = suggestion

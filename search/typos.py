@@ -42,7 +42,7 @@ def distance_within(a, b, limit):
 
 
 def use_trigram():
-    mode = getattr(settings, "SEARCH_FALLBACK_TYPOS", "auto")
+    mode = settings.SEARCH_FALLBACK_TYPOS
     if mode == "auto":
         return connection.vendor == "postgresql"
     return mode == "trigram"
