@@ -1,7 +1,10 @@
 """Search bookkeeping: the change log (outbox) and the database fallback's folded text."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .text import parse_terms
 
 
 class Kind(models.TextChoices):
@@ -114,10 +117,6 @@ class Synonym(models.Model):
         return self.terms
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from .synonyms import parse_terms
-
         if len(parse_terms(self.terms)) < 2:
             raise ValidationError(
                 {"terms": _("Give at least two different words, separated by commas.")}

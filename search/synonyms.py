@@ -11,35 +11,18 @@ with no diacritics ("heo", "longan") is matched on the folded text.
 """
 
 import contextlib
-import re
-import unicodedata
 
 from django.core.cache import cache
 
-from .text import search_fold, terms
+from .models import Synonym
+from .text import parse_terms, search_fold, terms
 
 CACHE_KEY = "search:synonyms:v1"
 CACHE_SECONDS = 24 * 3600  # invalidated on every save/delete (search/receivers.py)
 MAX_PHRASE_WORDS = 3
 
-_SPLIT = re.compile(r"[,;\n]+")
-
-
-def parse_terms(text):
-    """The distinct members of a group as typed, in lower case (NFC), diacritics kept."""
-    out, seen = [], set()
-    for part in _SPLIT.split(text or ""):
-        term = " ".join(unicodedata.normalize("NFC", part).lower().split())
-        key = (search_fold(term), term)
-        if term and terms(term) and key not in seen:
-            seen.add(key)
-            out.append(term)
-    return out
-
 
 def _build():
-    from .models import Synonym
-
     table = {}
     for row in Synonym.objects.filter(is_active=True).values_list("terms", flat=True):
         members = parse_terms(row)

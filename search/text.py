@@ -101,6 +101,21 @@ def category_keys(names):
     return out
 
 
+_SYNONYM_SPLIT = re.compile(r"[,;\n]+")
+
+
+def parse_terms(text):
+    """The distinct members of a group as typed, in lower case (NFC), diacritics kept."""
+    out, seen = [], set()
+    for part in _SYNONYM_SPLIT.split(text or ""):
+        term = " ".join(unicodedata.normalize("NFC", part).lower().split())
+        key = (search_fold(term), term)
+        if term and terms(term) and key not in seen:
+            seen.add(key)
+            out.append(term)
+    return out
+
+
 def _close(word: str, term: str) -> bool:
     """Word matches a query term: same, a prefix of it, or one edit away (typos)."""
     if word.startswith(term) and (len(term) >= 2 or word == term):

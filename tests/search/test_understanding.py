@@ -4,8 +4,8 @@ import pytest
 
 from search.expand import expand_query
 from search.models import SearchWord, Synonym
-from search.synonyms import parse_terms
 from search.telex import decode
+from search.text import parse_terms
 from search.typos import corrections, distance_within
 
 
