@@ -12,6 +12,7 @@ from search.fallback import search_database
 from search.params import SearchParams
 from search.query import search_elasticsearch
 from search.rebuild import rebuild_all
+from search.typos import use_trigram
 from tests.factories import AreaFactory, BoothFactory, CategoryFactory, ProductFactory
 from tests.search import judged
 from tests.search.conftest import refresh
@@ -106,7 +107,7 @@ def test_the_set_is_big_enough_and_covers_every_kind():
         assert set(relevant) <= names, query
 
 
-def test_judged_relevance_on_elasticsearch_and_the_database(es, settings, db):
+def test_judged_relevance_on_elasticsearch(es, db):
     build_market()
     rebuild_all(client=es)
     refresh(es)
@@ -116,13 +117,21 @@ def test_judged_relevance_on_elasticsearch_and_the_database(es, settings, db):
             p.name for p in search_elasticsearch(SearchParams(q=q, tab="products"), es).products
         ]
 
+    failures = check("elasticsearch", score(on_es))
+    assert not failures, failures
+
+
+def test_judged_relevance_on_the_database_fallback(no_es, settings, db):
+    """PostgreSQL (trigram) here, and the SQLite way of correcting typos (bounded edit
+    distance in Python); `make test-fast` runs it on SQLite."""
+    build_market()
+    rebuild_all(with_entries=True)
+
     def on_db(q):
         return [p.name for p in search_database(SearchParams(q=q, tab="products")).products]
 
-    failures = check("elasticsearch", score(on_es))
-    failures += [f"database: {f}" for f in check("database", score(on_db))]
-    # the SQLite way of correcting typos (bounded edit distance in Python), here on
-    # PostgreSQL: the same vocabulary without the trigram pre-selection
-    settings.SEARCH_FALLBACK_TYPOS = "python"
-    failures += [f"database (python typos): {f}" for f in check("database", score(on_db))]
+    failures = check("database", score(on_db))
+    if use_trigram():
+        settings.SEARCH_FALLBACK_TYPOS = "python"
+        failures += [f"python typos: {f}" for f in check("database", score(on_db))]
     assert not failures, failures
