@@ -9,6 +9,8 @@ fields. Vietnamese folding happens in Python (`search.text.search_fold`) into `*
 fields beside the originals.
 """
 
+import unicodedata
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
@@ -29,19 +31,48 @@ from cms.models import ArticlePage
 from core.text import fold_vietnamese
 from shops.models import Booth
 
-from .text import plain_text, search_fold
+from .text import category_keys, category_names, plain_text, search_fold, terms
+
+# Folded names: word prefixes indexed (the half-typed last word of a query, as the
+# autocomplete box matches it) and word pairs (`shingle`) for proximity.
+PREFIXES = {"min_chars": 1, "max_chars": 10}
+ANALYSIS = {
+    "filter": {
+        "word_pairs": {
+            "type": "shingle",
+            "min_shingle_size": 2,
+            "max_shingle_size": 2,
+            "output_unigrams": False,
+        }
+    },
+    "analyzer": {
+        "word_pairs": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": ["lowercase", "word_pairs"],
+        }
+    },
+}
+
+
+def folded_name():
+    return Text(index_prefixes=PREFIXES, fields={"pairs": Text(analyzer="word_pairs")})
 
 
 class ProductDocument(Document):
     name = Text()
-    name_folded = Text()
+    name_folded = folded_name()
+    name_key = Keyword()  # the whole folded name: "the name starts with the query"
+    name_head = Keyword()  # its first word: what the product is ("buoi" in "Bưởi Diễn")
     description = Text()
     description_folded = Text()
     booth_id = Long()
     booth_name = Text()
     booth_folded = Text()
     category_id = Long()
-    category_folded = Text()
+    category_name = Text()  # with diacritics, for synonyms such as "hoa quả"
+    category_folded = Text(index_prefixes=PREFIXES)
+    category_keys = Keyword()  # folded category names (and parents, and parts)
     area_id = Long()
     area_folded = Text()
     price = Long()
@@ -58,7 +89,8 @@ class ProductDocument(Document):
 
 class BoothDocument(Document):
     name = Text()
-    name_folded = Text()
+    name_folded = folded_name()
+    name_key = Keyword()
     description = Text()
     description_folded = Text()
     area_id = Long()
@@ -70,7 +102,7 @@ class BoothDocument(Document):
 
 class ArticleDocument(Document):
     title = Text()
-    title_folded = Text()
+    title_folded = folded_name()
     lead = Text()
     lead_folded = Text()
     body = Text()
@@ -103,6 +135,7 @@ def index_body(kind):
             "number_of_shards": settings.SEARCH_INDEX_SHARDS,
             "number_of_replicas": settings.SEARCH_INDEX_REPLICAS,
             "refresh_interval": settings.SEARCH_INDEX_REFRESH_INTERVAL,
+            "analysis": ANALYSIS,
         },
         "mappings": DOCUMENTS[kind]._doc_type.mapping.to_dict(),
     }
@@ -114,14 +147,15 @@ PRODUCT_FIELDS = (
     "id", "name", "slug", "description", "price", "stock", "ocop_stars", "season_mask",
     "rating_average", "rating_count",
     "published_at", "created_at", "booth_id", "category_id", "origin_area_id",
-    "booth__name", "category__name", "origin_area__name",
+    "booth__name", "category__name", "origin_area__name", "category__parent__name",
+    "category__parent__parent__name",
 )  # fmt: skip
 
 
 def products_queryset():
     return (
         Product.objects.public()
-        .select_related("booth", "category", "origin_area")
+        .select_related("booth", "category__parent__parent", "origin_area")
         .only(*PRODUCT_FIELDS)
         .order_by("pk")
     )
@@ -180,16 +214,23 @@ def suggest_inputs(name):
 
 def product_doc(p):
     area = p.origin_area
+    name = unicodedata.normalize("NFC", p.name)
+    folded = search_fold(name)
+    categories = category_names(p.category)
     return {
-        "name": p.name,
-        "name_folded": search_fold(p.name),
+        "name": name,
+        "name_folded": folded,
+        "name_key": " ".join(terms(folded)),
+        "name_head": (terms(folded) or [""])[0],
         "description": plain_text(p.description),
         "description_folded": search_fold(plain_text(p.description)),
         "booth_id": p.booth_id,
         "booth_name": p.booth.name,
         "booth_folded": search_fold(p.booth.name),
         "category_id": p.category_id,
-        "category_folded": search_fold(p.category.name),
+        "category_name": " ".join(categories),
+        "category_folded": search_fold(" ".join(categories)),
+        "category_keys": category_keys(categories),
         "area_id": p.origin_area_id,
         "area_folded": search_fold(area.name) if area else "",
         "price": p.price,
@@ -213,6 +254,7 @@ def booth_doc(b):
     return {
         "name": b.name,
         "name_folded": search_fold(b.name),
+        "name_key": " ".join(terms(b.name)),
         "description": plain_text(b.description),
         "description_folded": search_fold(plain_text(b.description)),
         "area_id": b.area_id,

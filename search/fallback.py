@@ -7,10 +7,16 @@ upsert: concurrent refreshes of one object never collide) and rebuilt by
 `rebuild_entries`. Visibility is never stored here: queries join the public querysets.
 """
 
+import re
+import unicodedata
+
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db.models import (
     Case,
     Count,
+    ExpressionWrapper,
     F,
+    FloatField,
     IntegerField,
     OuterRef,
     Q,
@@ -24,34 +30,93 @@ from catalog.models import Product
 from cms.models import ArticlePage
 from shops.models import Booth
 
-from .models import Kind, SearchEntry
+from .expand import expand_query
+from .models import Kind, SearchEntry, SearchWord
 from .params import PRICE_BAND_KEYS, PRICE_BANDS
 from .results import Results, article_item, load_booths, load_products, page_windows
-from .text import plain_text, search_fold, terms
+from .text import category_keys, category_names, plain_text, search_fold
+from .typos import corrections, use_trigram
 
 ENTRY_KINDS = (Kind.PRODUCT, Kind.BOOTH, Kind.ARTICLE)
 
 # --- the folded text -------------------------------------------------------------------
 
 
+def _pad(text):
+    return f" {text} " if text else ""
+
+
+def _exact(text):
+    """Lower case with diacritics, NFC, words only: where synonyms such as "dứa" match."""
+    return _pad(" ".join(_EXACT_WORD.findall(unicodedata.normalize("NFC", text or "").lower())))
+
+
+_EXACT_WORD = re.compile(r"\w+")
+
+
 def _entry_for(kind, obj):
-    if kind in (Kind.PRODUCT, Kind.BOOTH):
+    extra = category = ""
+    if kind == Kind.PRODUCT:
+        name = obj.name
+        text = plain_text(obj.description) + " " + obj.booth.name
+        area = obj.origin_area.name if obj.origin_area_id else ""
+        names = category_names(obj.category)
+        extra = " ".join([*names, area])
+        category = "|" + "|".join(category_keys(names)) + "|"
+    elif kind == Kind.BOOTH:
         name, text = obj.name, plain_text(obj.description)
+        extra = obj.area.name if obj.area_id else ""
     else:
         payload = obj.specific.search_payload()
         name = payload["title"]
         text = (payload.get("lead") or "") + " " + (payload.get("body") or "")
     return SearchEntry(
-        kind=kind, object_id=obj.pk, name=f" {search_fold(name)} ", text=f" {search_fold(text)} "
+        kind=kind,
+        object_id=obj.pk,
+        name=_pad(search_fold(name)),
+        text=_pad(search_fold(text)),
+        exact=_exact(name),
+        extra=_pad(search_fold(extra)),
+        category=category,
     )
 
 
 def _entry_source(kind):
     return {
-        Kind.PRODUCT: Product.objects.only("pk", "name", "description"),
-        Kind.BOOTH: Booth.objects.only("pk", "name", "description"),
+        Kind.PRODUCT: Product.objects.select_related(
+            "booth", "category__parent__parent", "origin_area"
+        ).only(
+            "pk",
+            "name",
+            "description",
+            "booth__name",
+            "origin_area__name",
+            "category__name",
+            "category__parent__name",
+            "category__parent__parent__name",
+        ),  # fmt: skip
+        Kind.BOOTH: Booth.objects.select_related("area").only(
+            "pk", "name", "description", "area__name"
+        ),
         Kind.ARTICLE: ArticlePage.objects.all(),
     }[kind]
+
+
+ENTRY_FIELDS = ["name", "text", "exact", "extra", "category"]
+
+
+def _add_words(entries):
+    """Add the words of these entries' names (and categories, areas) to the vocabulary."""
+    words = set()
+    for e in entries:
+        if e.kind != Kind.ARTICLE:
+            words.update(e.name.split())
+            words.update(e.extra.split())
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=w, length=len(w)) for w in sorted(words) if 2 <= len(w) <= 40],
+        batch_size=1000,
+        ignore_conflicts=True,
+    )
 
 
 def refresh_entries(kind, pks):
@@ -67,28 +132,52 @@ def refresh_entries(kind, pks):
     gone = set(pks) - {o.pk for o in objs}
     if gone:
         SearchEntry.objects.filter(kind=kind, object_id__in=gone).delete()
+    entries = [_entry_for(kind, o) for o in objs]
     SearchEntry.objects.bulk_create(
-        [_entry_for(kind, o) for o in objs],
+        entries,
         batch_size=500,
         update_conflicts=True,
         unique_fields=["kind", "object_id"],
-        update_fields=["name", "text"],
+        update_fields=ENTRY_FIELDS,
     )
+    _add_words(entries)
+
+
+def refresh_dependents(kind, pks):
+    """A booth, category or area is part of its products' (and booths') folded text."""
+    pks = list(pks)
+    if kind == Kind.BOOTH:
+        refresh_entries(
+            Kind.PRODUCT, Product.objects.filter(booth_id__in=pks).values_list("pk", flat=True)
+        )
+    elif kind == Kind.CATEGORY:
+        cats = Q(category_id__in=pks) | Q(category__parent_id__in=pks)
+        refresh_entries(Kind.PRODUCT, Product.objects.filter(cats).values_list("pk", flat=True))
+    elif kind == Kind.AREA:
+        products = Product.objects.filter(origin_area_id__in=pks).values_list("pk", flat=True)
+        refresh_entries(Kind.PRODUCT, products)
+        refresh_entries(
+            Kind.BOOTH, Booth.objects.filter(area_id__in=pks).values_list("pk", flat=True)
+        )
 
 
 def rebuild_entries(kind, *, chunk_size=2000, progress=None):
     """Rewrite the folded text of every object of *kind*; returns how many."""
     SearchEntry.objects.filter(kind=kind).delete()
+    if kind == Kind.PRODUCT:
+        SearchWord.objects.all().delete()  # products come first: the vocabulary restarts
     batch, count = [], 0
     for obj in _entry_source(kind).order_by("pk").iterator(chunk_size=chunk_size):
         batch.append(_entry_for(kind, obj))
         if len(batch) >= chunk_size:
             SearchEntry.objects.bulk_create(batch)
+            _add_words(batch)
             count += len(batch)
             if progress:
                 progress.advance(len(batch))
             batch = []
     SearchEntry.objects.bulk_create(batch)
+    _add_words(batch)
     if progress:
         progress.advance(len(batch))
     return count + len(batch)
@@ -96,42 +185,93 @@ def rebuild_entries(kind, *, chunk_size=2000, progress=None):
 
 # --- searching it ------------------------------------------------------------------------
 
+_I = IntegerField()
 
-def _entry_scores(kind, q):
-    """SearchEntry rows matching every word of *q* (word prefixes), with a score."""
-    words = terms(q)
+
+def _any(field, lookup, values, fmt):
+    q = Q()
+    for v in values:
+        q |= Q(**{f"{field}__{lookup}": fmt.format(v)})
+    return q
+
+
+def _slot_conditions(slot, fixes):
+    """(matched, score) of one slot on a SearchEntry row."""
+    own, syn = slot.folded[: slot._own], slot.synonyms
+    typos = [c for w in slot.words for c in fixes.get(w, ())] if len(slot.words) == 1 else []
+    name_word = _any("name", "contains", own, " {} ")
+    name_syn = _any("name", "contains", syn, " {} ") | _any("exact", "contains", slot.exact, " {} ")
+    name_prefix = _any("name", "contains", own + syn, " {}")
+    name_typo = _any("name", "contains", typos, " {} ")
+    exact_folded = [search_fold(e) for e in slot.exact]
+    extra = _any("extra", "contains", own + syn + exact_folded, " {}") | _any(
+        "extra", "contains", typos, " {} "
+    )
+    text = _any("text", "contains", own + syn, " {}") | _any("text", "contains", slot.exact, " {}")
+    whens = [(name_word, 8), (name_syn, 7), (name_prefix, 5), (name_typo, 3)]
+    name_score = Case(*[When(c, then=v) for c, v in whens if c], default=0, output_field=_I)
+    score = name_score
+    if extra:
+        score = score + Case(When(extra, then=3), default=0, output_field=_I)
+    if text:
+        score = score + Case(When(text, then=1), default=0, output_field=_I)
+    matched = Q()
+    for c in (name_word, name_syn, name_prefix, name_typo, extra, text):
+        matched |= c
+    return matched, score
+
+
+def _entry_scores(kind, query, fixes, relaxed=False):
+    """SearchEntry rows matching every slot of *query* (all but one when *relaxed*), with
+    a score: name words above category and area words above description and booth words;
+    typo corrections below the words as typed; bonuses for a name that starts with the
+    query, for the query naming the product's category, and (PostgreSQL) trigram
+    similarity of the whole name."""
     entries = SearchEntry.objects.filter(kind=kind)
-    score = Value(0, output_field=IntegerField())
-    for w in words[:12]:
-        entries = entries.filter(Q(name__contains=f" {w}") | Q(text__contains=f" {w}"))
-        score = (
-            score
-            + Case(
-                When(name__contains=f" {w} ", then=4),
-                When(name__contains=f" {w}", then=3),
-                default=0,
-            )
-            + Case(When(text__contains=f" {w}", then=1), default=0)
+    score = Value(0, output_field=_I)
+    hits = Value(0, output_field=_I)
+    for slot in query.slots:
+        matched, slot_score = _slot_conditions(slot, fixes)
+        score = score + slot_score
+        if relaxed:
+            hits = hits + Case(When(matched, then=1), default=0, output_field=_I)
+        else:
+            entries = entries.filter(matched)
+    if relaxed:
+        entries = entries.alias(hits=hits).filter(hits__gte=len(query.slots) - 1)
+    decoded = query.decoded
+    bonus = [(Q(name__startswith=f" {decoded}"), 6)]
+    bonus.append((_any("name", "startswith", query.head_words(), " {} "), 4))
+    fixed_heads = [c for fixed in fixes.values() for c in fixed]
+    if fixed_heads:
+        bonus.append((_any("name", "startswith", fixed_heads, " {} "), 2))
+    if len(query.slots) > 1:
+        bonus.append((Q(name__contains=f" {decoded} "), 3))
+    if kind == Kind.PRODUCT:
+        bonus.append((_any("category", "contains", query.phrases(), "|{}|"), 5))
+    for cond, value in bonus:
+        score = score + Case(When(cond, then=value), default=0, output_field=_I)
+    if use_trigram():
+        score = ExpressionWrapper(
+            score + TrigramWordSimilarity(Value(decoded), "name") * 6, output_field=FloatField()
         )
-    if len(words) > 1:
-        score = score + Case(When(name__contains=f" {' '.join(words)} ", then=3), default=0)
     return entries.annotate(score=score)
 
 
-def _db_match(qs, kind, params, exact_field):
-    if not terms(params.q):
+def _db_match(qs, kind, params, exact_field, query, fixes, relaxed=False):
+    if not query:
         return qs.annotate(search_score=Value(0, output_field=IntegerField()))
-    entries = _entry_scores(kind, params.q).filter(object_id=OuterRef("pk"))
-    qs = qs.annotate(entry_score=Subquery(entries.values("score")[:1])).filter(
-        entry_score__isnull=False
-    )
+    entries = _entry_scores(kind, query, fixes, relaxed).filter(object_id=OuterRef("pk"))
+    qs = qs.annotate(
+        entry_score=Subquery(entries.values("score")[:1], output_field=FloatField())
+    ).filter(entry_score__isnull=False)
     # the words as typed (diacritics included) rank first, as in Elasticsearch
     exact = Case(When(**{f"{exact_field}__icontains": params.q}, then=5), default=0)
     return qs.annotate(search_score=F("entry_score") + exact)
 
 
-def _db_product_qs(params):
-    qs = _db_match(Product.objects.public(), Kind.PRODUCT, params, "name")
+def _db_product_qs(params, query, fixes, relaxed):
+    qs = _db_match(Product.objects.public(), Kind.PRODUCT, params, "name", query, fixes, relaxed)
     if params.category:
         qs = qs.filter(category_id=params.category)
     if params.area:
@@ -176,13 +316,38 @@ def _facets(products):
 
 
 def search_database(params):
+    """The page's results from the database. When no product, booth or article has every
+    word of the query, the search is run again requiring all but one (`relaxed`)."""
+    query = expand_query(params.q)
+    words = [w for s in query.slots if len(s.words) == 1 for w in s.words]
+    fixes = corrections(words)
+    # one edit on three-letter words only when nothing was found without it
+    long_fixes = {w: c for w, c in fixes.items() if len(w) >= 4}
+    results = _search_database(params, query, long_fixes)
+    if results.total or not query:
+        return results
+    if fixes != long_fixes:
+        retry = _search_database(params, query, fixes)
+        if retry.total:
+            return retry
+    if len(query.slots) > 1:
+        relaxed = _search_database(params, query, fixes, relaxed=True)
+        if relaxed.total:
+            relaxed.relaxed = True
+            return relaxed
+    return results
+
+
+def _search_database(params, query, fixes, relaxed=False):
     (ps, pn), (bs, bn), (ns, nn) = page_windows(params)
     results = Results(params=params, backend="database")
-    products = _db_product_qs(params)
-    booths = _db_match(Booth.objects.public(), Kind.BOOTH, params, "name")
+    products = _db_product_qs(params, query, fixes, relaxed)
+    booths = _db_match(Booth.objects.public(), Kind.BOOTH, params, "name", query, fixes, relaxed)
     if params.area:
         booths = booths.filter(area_id=params.area)
-    articles = _db_match(ArticlePage.objects.live().public(), Kind.ARTICLE, params, "title")
+    articles = _db_match(
+        ArticlePage.objects.live().public(), Kind.ARTICLE, params, "title", query, fixes, relaxed
+    )
     order = {
         # ties: the shorter name is the closer match (as BM25's length norm does)
         "relevance": ["-search_score", Length("name"), "-published_at", "-pk"],

@@ -17,7 +17,7 @@ import threading
 from django.db import connection, transaction
 
 from .client import is_configured
-from .fallback import ENTRY_KINDS, refresh_entries
+from .fallback import ENTRY_KINDS, refresh_dependents, refresh_entries
 from .models import Kind, SearchChange
 from .tasks import enqueue_apply
 
@@ -62,6 +62,7 @@ def record(kind, pks):
 def _record(kind, pks):
     if kind in ENTRY_KINDS:
         refresh_entries(kind, pks)
+    refresh_dependents(kind, pks)  # a booth's, category's or area's name is its products'
     if not is_configured():
         return  # no index to keep: a rebuild fills it once Elasticsearch is configured
     SearchChange.objects.bulk_create(

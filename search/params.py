@@ -45,6 +45,8 @@ class SearchQueryForm(QueryForm):
     sort = forms.ChoiceField(required=False, choices=list(SORTS.items()))
     # Any whole number: from_get clamps it into 1..MAX_PAGE (search pages are bounded).
     page = forms.IntegerField(required=False)
+    # "search instead for …": the words as typed, without the automatic correction
+    verbatim = forms.BooleanField(required=False)
 
     def clean_q(self):
         return clean_query(self.cleaned_data["q"])
@@ -60,6 +62,7 @@ class SearchParams:
     price: str | None = None
     sort: str = "relevance"
     page: int = 1
+    verbatim: bool = False
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -74,6 +77,7 @@ class SearchParams:
             price=params.get("price"),
             sort=params.get("sort", "relevance"),
             page=min(max(params.get("page", 1), 1), MAX_PAGE),
+            verbatim=bool(params.get("verbatim")),
         )
 
     @property
@@ -96,6 +100,8 @@ class SearchParams:
     def url(self, **changes):
         """A query string for this search with some parameters changed (None removes)."""
         data = {"q": self.q, "tab": self.tab, **self.filters, "sort": self.sort}
+        if self.verbatim:
+            data["verbatim"] = 1
         data.update(changes)
         if data.get("tab") == "all":
             data.pop("tab")

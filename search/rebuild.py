@@ -47,7 +47,9 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
     """Build a fresh index for *kind*, swap the alias to it, drop the old one.
 
     The alias keeps answering from the old index until the swap (one atomic
-    `update_aliases` call). Changes made while the build ran are replayed afterwards.
+    `update_aliases` call). Changes made while the build ran are replayed into the new
+    index, which is then force-merged to one segment (no deleted copies skewing term
+    statistics) before the swap; what changed after that replay is sent once more.
     Returns the number of documents indexed.
     """
     client = client or get_client()
@@ -55,6 +57,9 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
         raise SearchUnavailable("ELASTICSEARCH_URL is not set")
     client = client.options(request_timeout=LONG_TIMEOUT)  # bulk requests are big
     started = timezone.now()
+    # changes already committed now are read by the build itself: replaying them would
+    # only overwrite fresh documents with the same data (and leave deleted copies)
+    seen = _recent_changes(started)
     name = new_index_name(kind)
     body = index_body(kind)
     final_settings = dict(body["settings"])
@@ -86,7 +91,13 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
                 "number_of_replicas": final_settings["number_of_replicas"],
             },
         )
+        # What changed while we were building went to the old index: send it to the new
+        # one too, before it is merged and swapped in (a later replay only conflicts).
+        seen |= _replay(client, kind, started, name, skip=seen)
         client.indices.refresh(index=name)
+        # one segment, no deleted copies: term statistics (and so ranking) are the
+        # catalogue's, not doubled by overwritten documents
+        client.indices.forcemerge(index=name, max_num_segments=1, wait_for_completion=True)
         a = alias(kind)
         old = _current_indices(client, a)
         if not old and client.indices.exists(index=a):
@@ -102,13 +113,33 @@ def rebuild(kind, *, client=None, stream=None, chunk_size=1000):
         raise SearchUnavailable(str(exc)) from exc
     if progress:
         progress.finish()
-    # What changed while we were building went to the old index: send it again.
-    replay = list(SearchChange.objects.filter(created_at__gte=started - REPLAY_MARGIN))
+    # Changes saved between the first replay and the swap went to the old index.
+    _replay(client, kind, started, alias(kind), skip=seen, require_alias=True)
+    return count
+
+
+def _recent_changes(started):
+    return set(
+        SearchChange.objects.filter(created_at__gte=started - REPLAY_MARGIN).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def _replay(client, kind, since, index, *, skip, require_alias=False):
+    """Send again the documents of *kind* changed since *since* (with a margin for
+    transactions that were open then), except the changes in *skip*; returns the ids of
+    the changes replayed."""
+    replay = [
+        row
+        for row in SearchChange.objects.filter(created_at__gte=since - REPLAY_MARGIN)
+        if row.pk not in skip
+    ]
     if replay:
         found = targets(replay)
         if found[kind]:
-            bulk(client, index_actions(kind, found[kind], alias(kind)), require_alias=True)
-    return count
+            bulk(client, index_actions(kind, found[kind], index), require_alias=require_alias)
+    return {row.pk for row in replay}
 
 
 def rebuild_all(*, client=None, stream=None, with_entries=True):
@@ -118,8 +149,17 @@ def rebuild_all(*, client=None, stream=None, with_entries=True):
         for kind in ENTRY_KINDS:
             rebuild_entries(kind)
     if (client or get_client()) is not None:
+        # what is pending now is in the new indices: left pending, catch-up would write it
+        # again (deleted copies in a fresh index)
+        pending = list(
+            SearchChange.objects.filter(processed_at__isnull=True).values_list("pk", flat=True)
+        )
         for kind in KINDS:
             counts[kind] = rebuild(kind, client=client, stream=stream)
+        for start in range(0, len(pending), 5000):
+            SearchChange.objects.filter(
+                pk__in=pending[start : start + 5000], processed_at__isnull=True
+            ).update(processed_at=timezone.now())
     return counts
 
 
@@ -129,14 +169,25 @@ def status(client=None):
     rows = []
     for kind in KINDS:
         db = QUERYSETS[kind]().count()
-        indexed, index_names = None, []
+        indexed, deleted, index_names = None, None, []
         if client is not None:
             try:
                 index_names = _current_indices(client, alias(kind))
                 indexed = client.count(index=alias(kind))["count"] if index_names else 0
+                if index_names:
+                    docs = client.indices.stats(index=alias(kind), metric="docs")
+                    deleted = docs["_all"]["primaries"]["docs"]["deleted"]
             except Exception:
                 indexed = None
-        rows.append({"kind": kind, "database": db, "indexed": indexed, "indices": index_names})
+        rows.append(
+            {
+                "kind": kind,
+                "database": db,
+                "indexed": indexed,
+                "deleted": deleted,
+                "indices": index_names,
+            }
+        )
     pending = SearchChange.objects.filter(processed_at__isnull=True)
     oldest = pending.order_by("pk").values_list("created_at", flat=True).first()
     return {

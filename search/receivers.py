@@ -4,6 +4,7 @@ Nothing here talks to Elasticsearch: `search.outbox.record` writes a change row 
 commit, enqueues the task that applies it (one task per transaction).
 """
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
@@ -13,8 +14,9 @@ from catalog.models import Category, Product
 from cms.models import ArticlePage
 from shops.models import Booth
 
-from .models import Kind, SearchEntry
+from .models import Kind, SearchEntry, Synonym
 from .outbox import record
+from .synonyms import invalidate as invalidate_synonyms
 
 
 @receiver(post_save, sender=Product, dispatch_uid="search_product_saved")
@@ -66,3 +68,11 @@ def page_changed(sender, instance, **kwargs):
 def article_deleted(sender, instance, **kwargs):
     SearchEntry.objects.filter(kind=Kind.ARTICLE, object_id=instance.pk).delete()
     record(Kind.ARTICLE, [instance.pk])
+
+
+@receiver(post_save, sender=Synonym, dispatch_uid="search_synonym_saved")
+@receiver(post_delete, sender=Synonym, dispatch_uid="search_synonym_deleted")
+def synonyms_changed(sender, **kwargs):
+    """Synonyms are applied at query time: a change only empties the cached dictionary."""
+    transaction.on_commit(invalidate_synonyms)
+    invalidate_synonyms()

@@ -30,7 +30,10 @@ class Results:
     booths: list = field(default_factory=list)
     articles: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)  # name -> [(value, count)]
-    suggestion: str = ""
+    suggestion: str = ""  # "did you mean": a better spelling found nothing better to show
+    showing_for: str = ""  # the corrected query whose results are shown instead
+    relaxed: bool = False  # no result had every word: these have all but one
+    unsearchable: bool = False  # the query has no word to search ("!!!", "🍑")
     took_ms: int | None = None
 
     @property

@@ -8,6 +8,7 @@ from .client import SearchUnavailable, get_client, mark_failed, recently_failed
 from .fallback import search_database
 from .query import search_elasticsearch
 from .results import Results
+from .text import terms
 
 log = logging.getLogger(__name__)
 
@@ -17,6 +18,9 @@ def run_search(params):
     client = get_client()
     if params.is_empty:
         return Results(params=params, backend="none")
+    if params.q and not terms(params.q):
+        # nothing searchable ("!!!", "🍑🍑"): an empty page with a hint, not the catalogue
+        return Results(params=params, backend="none", unsearchable=True)
     if client is not None and not recently_failed():
         try:
             return search_elasticsearch(params, client)

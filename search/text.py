@@ -74,6 +74,48 @@ def terms(query: str) -> list[str]:
     return _WORD.findall(search_fold(query))
 
 
+def category_names(category):
+    """The category's name and its parents' (nearest first)."""
+    names, seen = [], set()
+    while category is not None and category.pk not in seen:
+        seen.add(category.pk)
+        names.append(category.name)
+        category = category.parent
+    return names
+
+
+_CATEGORY_PARTS = re.compile(r"\s*(?:&|,|/|;|\+|\bva\b|\bhoac\b)\s*")
+
+
+def category_keys(names):
+    """Folded names a category answers to: its own and its parents' names, and the parts
+    of a compound name ("Trà & cà phê" → "tra ca phe", "tra", "ca phe")."""
+    out = []
+    for name in names:
+        folded = search_fold(name)
+        candidates = [" ".join(_WORD.findall(folded))]
+        candidates += [" ".join(_WORD.findall(p)) for p in _CATEGORY_PARTS.split(folded)]
+        for key in candidates:
+            if key and key not in out:
+                out.append(key)
+    return out
+
+
+_SYNONYM_SPLIT = re.compile(r"[,;\n]+")
+
+
+def parse_terms(text):
+    """The distinct members of a group as typed, in lower case (NFC), diacritics kept."""
+    out, seen = [], set()
+    for part in _SYNONYM_SPLIT.split(text or ""):
+        term = " ".join(unicodedata.normalize("NFC", part).lower().split())
+        key = (search_fold(term), term)
+        if term and terms(term) and key not in seen:
+            seen.add(key)
+            out.append(term)
+    return out
+
+
 def _close(word: str, term: str) -> bool:
     """Word matches a query term: same, a prefix of it, or one edit away (typos)."""
     if word.startswith(term) and (len(term) >= 2 or word == term):

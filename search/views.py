@@ -40,6 +40,7 @@ def search(request):
         "next_url": params.url(page=params.page + 1) if params.page < pages else "",
         "clear_filters_url": SearchParams(q=params.q, tab=params.tab).url(),
         "suggestion_url": SearchParams(q=results.suggestion).url() if results.suggestion else "",
+        "verbatim_url": params.url(verbatim=1, page=None) if results.showing_for else "",
     }
     return render(request, "search/search.html", context)
 

@@ -400,6 +400,9 @@ SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", "market")
 SEARCH_INDEX_SHARDS = env_int("SEARCH_INDEX_SHARDS", 1)
 SEARCH_INDEX_REPLICAS = env_int("SEARCH_INDEX_REPLICAS", 0)
 SEARCH_INDEX_REFRESH_INTERVAL = env("SEARCH_INDEX_REFRESH_INTERVAL", "1s")
+# How the database fallback finds typo corrections: auto (trigram pre-selection on
+# PostgreSQL, Python elsewhere), trigram, python (docs/search.md).
+SEARCH_FALLBACK_TYPOS = env("SEARCH_FALLBACK_TYPOS", "auto")
 
 # --- Stripe -------------------------------------------------------------------
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")

@@ -21,7 +21,7 @@ ALLOWED = {
     "catalog": {"accounts", "areas", "core", "counters", "images"},
     "shops": {"accounts", "areas", "catalog", "core", "counters", "images"},
     "cms": {"accounts", "catalog", "core", "counters", "images", "shops"},
-    "search": {"areas", "catalog", "cms", "core", "shops"},
+    "search": {"accounts", "areas", "catalog", "cms", "core", "shops"},
     "orders": {"accounts", "areas", "catalog", "core", "search", "shops"},
     "reviews": {"accounts", "catalog", "core", "images", "orders", "shops"},
     "figures": {"accounts", "catalog", "core", "counters", "orders", "shops"},

@@ -76,12 +76,67 @@ def test_product_names_are_escaped_and_only_our_mark_is_html(
     assert "<strong>Giòn" not in body and "x()" not in body
 
 
-def test_empty_result_offers_did_you_mean(indexed_market, client):
+def test_no_result_with_every_word_shows_those_with_all_but_one_and_says_so(indexed_market, client):
     response = client.get("/tim-kiem/", {"q": "mienn dongg kkkkk"})
-    assert response.context["results"].total == 0
+    results = response.context["results"]
+    assert results.relaxed and [p.name for p in results.products] == ["Miến dong"]
     body = response.content.decode()
-    assert "search-empty__suggestion" in body
-    assert "?q=mien+dong+kkkkk" in body
+    assert "thiếu một từ" in body
+    assert "?q=mien+dong+kkkkk" in body  # did you mean
+
+
+def test_a_clearly_better_spelling_is_searched_directly(indexed_market, client):
+    response = client.get("/tim-kiem/", {"q": "miennn"})  # two letters too many
+    results = response.context["results"]
+    assert results.showing_for == "mien"
+    assert [p.name for p in results.products] == ["Miến dong"]
+    body = response.content.decode()
+    assert "Đang hiển thị kết quả cho “mien”" in body
+    assert "?q=miennn&amp;verbatim=1" in body
+    # "search instead for" the words as typed: no correction, nothing found
+    response = client.get("/tim-kiem/", {"q": "miennn", "verbatim": "1"})
+    assert response.context["results"].total == 0
+    assert response.context["results"].suggestion == "mien"
+
+
+@pytest.mark.parametrize("backend", ["elasticsearch", "database"])
+@pytest.mark.parametrize("q", ["!!!", "🍑🍑", "-- ...", "«»"])
+def test_a_query_with_nothing_to_search_shows_an_empty_page_with_a_hint(
+    indexed_market, client, settings, backend, q
+):
+    if backend == "database":
+        settings.ELASTICSEARCH_URL = ""
+    response = client.get("/tim-kiem/", {"q": q})
+    results = response.context["results"]
+    assert results.total == 0 and results.products == []
+    assert "không có chữ hay số nào để tìm" in response.content.decode()
+
+
+@pytest.mark.parametrize("backend", ["elasticsearch", "database"])
+def test_synonyms_edited_by_moderators_apply_at_once(indexed_market, settings, backend):
+    from search.models import Synonym
+
+    if backend == "database":
+        settings.ELASTICSEARCH_URL = ""
+
+    def found(q):
+        return [p.name for p in run_search(SearchParams(q=q)).products]
+
+    assert found("glass noodles") == []
+    synonym = Synonym.objects.create(terms="miến, glass noodles")
+    assert found("glass noodles") == ["Miến dong"]
+    synonym.delete()
+    assert found("glass noodles") == []
+
+
+@pytest.mark.parametrize("backend", ["elasticsearch", "database"])
+def test_telex_residue_and_regional_words_find_the_product(indexed_market, settings, backend):
+    if backend == "database":
+        settings.ELASTICSEARCH_URL = ""
+    names = [p.name for p in run_search(SearchParams(q="mieesn ddong")).products]
+    assert names[:1] == ["Miến dong"]
+    names = [p.name for p in run_search(SearchParams(q="banh da heo")).products]
+    assert names[:1] == ["Bánh da lợn"]
 
 
 def _db_counts(qs, field):

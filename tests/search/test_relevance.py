@@ -79,7 +79,13 @@ def test_name_outranks_description(indexed_market, es):
     assert names(results, "products")[0] == "Mật ong hoa vải"
 
 
-def test_typo_gives_a_did_you_mean_when_nothing_matches(indexed_market, es):
+def test_when_no_result_has_every_word_those_with_all_but_one_are_shown(indexed_market, es):
     results = search_elasticsearch(SearchParams(q="mienn dongg kkkkk"), es)
-    assert results.total == 0
+    assert results.relaxed
+    assert names(results, "products") == ["Miến dong"]
     assert "dong" in results.suggestion.split()
+
+
+def test_nonsense_gives_nothing(indexed_market, es):
+    results = search_elasticsearch(SearchParams(q="qqqqq zzzzz"), es)
+    assert results.total == 0 and not results.relaxed and not results.showing_for

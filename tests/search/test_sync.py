@@ -20,6 +20,8 @@ CLOSED_PORT = "http://127.0.0.1:9"
 def found(es, q, section="products"):
     refresh(es)
     results = search_elasticsearch(SearchParams(q=q), es)
+    if results.relaxed or results.showing_for:
+        return []  # nothing had the words: what is shown is a second guess
     if section == "products":
         return [p.name for p in results.products]
     if section == "booths":

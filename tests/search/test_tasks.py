@@ -34,8 +34,12 @@ def database_queue(settings):
 
 
 def names_found(es, q):
+    """Products having every word of *q* (not the second guesses of an empty search)."""
     refresh(es)
-    return [p.name for p in search_elasticsearch(SearchParams(q=q), es).products]
+    results = search_elasticsearch(SearchParams(q=q), es)
+    if results.relaxed or results.showing_for:
+        return []
+    return [p.name for p in results.products]
 
 
 def index_tasks(**filters):

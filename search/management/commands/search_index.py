@@ -2,7 +2,8 @@
 
 - rebuild: new indices filled with bulk requests, alias swapped atomically, old index
   dropped; also rebuilds the folded text the database fallback searches.
-- status: documents per index against the database, and the pending backlog.
+- status: documents per index against the database (and deleted copies awaiting a
+  merge), and the pending backlog.
 - catch_up: apply pending changes (after an Elasticsearch outage); safe on a schedule.
 """
 
@@ -53,9 +54,10 @@ class Command(BaseCommand):
         for row in info["kinds"]:
             indexed = "?" if row["indexed"] is None else row["indexed"]
             flag = "" if row["indexed"] == row["database"] else "  (differs)"
+            deleted = "?" if row["deleted"] is None else row["deleted"]
             self.stdout.write(
                 f"{row['kind']:<9} database {row['database']:>8}  indexed {indexed:>8}"
-                f"  {', '.join(row['indices']) or '-'}{flag}"
+                f"  deleted {deleted:>6}  {', '.join(row['indices']) or '-'}{flag}"
             )
         self.stdout.write(f"pending changes: {info['pending']}")
         if info["oldest_pending"]:
