@@ -43,3 +43,6 @@ WHITENOISE_AUTOREFRESH = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}}
 # No counters thread writing behind a test's back (tests/faults turns it on where needed).
 COUNTERS_BACKGROUND_DRAIN = False
+# One process runs the suite and the cache is emptied between tests: cached sites and
+# settings must not expire in the middle of a test on a slow machine (query counts).
+SITE_CACHE_LOCAL_SECONDS = 3600

@@ -237,7 +237,7 @@ def test_checkout_on_a_desktop(live_server, new_page, screenshots, market):
     fill_address(page, "Hà Nội")
     page.get_by_label("Nhận tại gian hàng").check()
     page.wait_for_function(
-        "document.querySelector('[data-shipping-total]').textContent.startsWith('40.000')"
+        "() => document.querySelector('[data-shipping-total]').textContent.startsWith('40.000')"
     )
     assert fee_of(page, "Trang trại Gà đồi") == "Miễn phí"
     screenshots(page, "checkout-09-checkout-desktop")
