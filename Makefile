@@ -42,7 +42,7 @@ run: install ## Set up and serve the demo site on http://127.0.0.1:8000 (SQLite,
 test: ## Set up and run the whole test suite against real PostgreSQL, Elasticsearch, stripe-mock, Redis and Chromium
 	@bash scripts/test.sh
 
-test-fast: install ## The tests that need no service (SQLite in memory, local cache, database search), under a minute
+test-fast: install ## The tests that need no service (SQLite in memory, local cache, database search): about 3 minutes
 	@env -u DATABASE_URL -u ELASTICSEARCH_URL -u REDIS_URL -u COUNTERS_REDIS_URL -u STRIPE_API_BASE \
 	  DJANGO_SETTINGS_MODULE=marketplace.settings.test \
 	  $(PY) -m pytest -p no:cacheprovider -q -m "not services and not e2e" $(ARGS)

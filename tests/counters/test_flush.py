@@ -75,6 +75,7 @@ def test_increments_survive_a_failed_flush_and_the_next_flush_applies_them(count
     assert (product.view_count, site_visits()) == (7, 4)
 
 
+@pytest.mark.services  # talks to Redis directly
 @pytest.mark.django_db
 def test_redis_batch_left_after_commit_is_dropped_without_double_counting(settings):
     """A flush that crashed after its commit but before deleting its batch key."""
