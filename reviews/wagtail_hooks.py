@@ -5,32 +5,17 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import TitleColumn
-from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.adminviews import ViewOnlyHistoryView, ViewOnlyPermissionPolicy
 from core.audit import register_reasoned_actions
 
 from . import actions, admin_views
 from .models import Review
 
-
-class ReviewPermissionPolicy(ModelPermissionPolicy):
-    """Reviews are written by buyers; moderators only look and hide/restore."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-
-register_permission_policy(Review, ReviewPermissionPolicy(Review))
-
-
-class ReviewHistoryView(HistoryView):
-    """Moderators only look (every change goes through the decision screen): the history
-    needs the view permission, not a change permission they do not have."""
-
-    any_permission_required = ["view"]
+# Reviews are written by buyers; moderators only look and hide/restore.
+register_permission_policy(Review, ViewOnlyPermissionPolicy(Review))
 
 
 class ReviewViewSet(ModelViewSet):
@@ -58,7 +43,7 @@ class ReviewViewSet(ModelViewSet):
     form_fields = ["status"]
     copy_view_enabled = False
     inspect_view_enabled = True
-    history_view_class = ReviewHistoryView
+    history_view_class = ViewOnlyHistoryView
 
 
 @hooks.register("register_admin_viewset")

@@ -9,14 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from areas.models import Area
 from catalog import certificates
 from catalog.models import Category, Certificate, Certification, Product
+from core.adminviews import ViewOnlyHistoryView, ViewOnlyPermissionPolicy
 from core.audit import register_reasoned_actions
 from shops import admin_views, moderation
 from shops.models import Booth
@@ -115,23 +114,9 @@ class CertificationViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
-class CertificatePermissionPolicy(ModelPermissionPolicy):
-    """Certificates are submitted by sellers with their document; moderators check or
-    reject them (the "Check" column, through `catalog.certificates`), never create, edit or
-    delete them here: every change keeps the badges and the audit log right."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-
-register_permission_policy(Certificate, CertificatePermissionPolicy(Certificate))
-
-
-class CertificateHistoryView(HistoryView):
-    """Moderators only look (every change goes through the decision screen): the history
-    needs the view permission, not a change permission they do not have."""
-
-    any_permission_required = ["view"]
+# Certificates are submitted by sellers; moderators check or reject them (the "Check"
+# column, through `catalog.certificates`), never create, edit or delete them here.
+register_permission_policy(Certificate, ViewOnlyPermissionPolicy(Certificate))
 
 
 class CertificateViewSet(ModelViewSet):
@@ -156,7 +141,7 @@ class CertificateViewSet(ModelViewSet):
     form_fields = ["number"]
     copy_view_enabled = False
     inspect_view_enabled = True
-    history_view_class = CertificateHistoryView
+    history_view_class = ViewOnlyHistoryView
 
 
 class AreaViewSet(ModelViewSet):
