@@ -11,7 +11,7 @@ from django.views.decorators.cache import cache_control
 
 from areas.models import Area
 from catalog import certificates, extensions
-from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters, filter_choices
+from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters, chosen_filters, filter_choices
 from catalog.models import Category, Product, photos_prefetch
 from core.pagecache import cacheable
 from counters import record_view
@@ -46,6 +46,7 @@ def _browse(request, category=None):
             "certifications": certifications,
             "params": params,
             "applied": applied,
+            "filters_chosen": len(chosen_filters(applied, category)),
             "category": category,
             "sort_choices": SORT_CHOICES,
             "query_string": params.urlencode(drop=keep_out),
