@@ -17,7 +17,13 @@ from core.pagecache import cacheable
 from counters import record_view
 
 PER_PAGE = 24
-GALLERY_SPECS = ("max-900x900|format-webp", "fill-120x120|format-webp")
+# the specs product_detail.html renders (srcset widths of the gallery and its thumbnails)
+GALLERY_SPECS = (
+    "max-450x450|format-webp",
+    "max-900x900|format-webp",
+    "fill-64x64|format-webp",
+    "fill-128x128|format-webp",
+)
 
 
 def _browse(request, category=None):
