@@ -60,7 +60,11 @@ class Certification(models.Model):
 
 
 # the srcset of components/product_card.html
-CARD_RENDITIONS = ("fill-240x180|format-webp", "fill-400x300|format-webp", "fill-600x450|format-webp")
+CARD_RENDITIONS = (
+    "fill-240x180|format-webp",
+    "fill-400x300|format-webp",
+    "fill-600x450|format-webp",
+)
 
 
 def photos_with_renditions(specs):

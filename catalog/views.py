@@ -11,7 +11,13 @@ from django.views.decorators.cache import cache_control
 
 from areas.models import Area
 from catalog import certificates, extensions
-from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters, chosen_filters, filter_choices
+from catalog.filters import (
+    SORT_CHOICES,
+    ProductFilterForm,
+    apply_filters,
+    chosen_filters,
+    filter_choices,
+)
 from catalog.models import Category, Product, photos_prefetch
 from core.pagecache import cacheable
 from counters import record_view

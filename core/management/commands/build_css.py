@@ -12,14 +12,18 @@ class Command(BaseCommand):
     help = "Build static/css/bundles/*.css from the stylesheets in static/css/ (--check: fail when stale)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--check", action="store_true", help="Write nothing; fail if a bundle is stale.")
+        parser.add_argument(
+            "--check", action="store_true", help="Write nothing; fail if a bundle is stale."
+        )
 
     def handle(self, *args, check=False, **options):
         source_dir = Path(settings.BASE_DIR) / "static" / "css"
         if check:
             stale = cssbundles.stale(source_dir)
             if stale:
-                raise CommandError(f"Stale CSS bundles: {', '.join(stale)}. Run `manage.py build_css`.")
+                raise CommandError(
+                    f"Stale CSS bundles: {', '.join(stale)}. Run `manage.py build_css`."
+                )
             self.stdout.write("CSS bundles are up to date.")
             return
         for path in cssbundles.build(source_dir):
