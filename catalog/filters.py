@@ -107,6 +107,13 @@ def apply_filters(qs, params, *, categories, areas, certifications, category=Non
     return qs, applied
 
 
+def chosen_filters(applied, category=None):
+    """The filters the shopper chose: not the sort order, nor the category of a category page."""
+    return [
+        key for key in applied if key != "sort" and not (key == "category" and category is not None)
+    ]
+
+
 CHOICES_KEY = "catalog:filter-choices"
 
 

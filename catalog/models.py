@@ -59,7 +59,12 @@ class Certification(models.Model):
         return self.name
 
 
-CARD_RENDITIONS = ("fill-400x300|format-webp",)
+# the srcset of components/product_card.html
+CARD_RENDITIONS = (
+    "fill-240x180|format-webp",
+    "fill-400x300|format-webp",
+    "fill-600x450|format-webp",
+)
 
 
 def photos_with_renditions(specs):

@@ -11,13 +11,25 @@ from django.views.decorators.cache import cache_control
 
 from areas.models import Area
 from catalog import certificates, extensions
-from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters, filter_choices
+from catalog.filters import (
+    SORT_CHOICES,
+    ProductFilterForm,
+    apply_filters,
+    chosen_filters,
+    filter_choices,
+)
 from catalog.models import Category, Product, photos_prefetch
 from core.pagecache import cacheable
 from counters import record_view
 
 PER_PAGE = 24
-GALLERY_SPECS = ("max-900x900|format-webp", "fill-120x120|format-webp")
+# the specs product_detail.html renders (srcset widths of the gallery and its thumbnails)
+GALLERY_SPECS = (
+    "max-450x450|format-webp",
+    "max-900x900|format-webp",
+    "fill-64x64|format-webp",
+    "fill-128x128|format-webp",
+)
 
 
 def _browse(request, category=None):
@@ -46,6 +58,7 @@ def _browse(request, category=None):
             "certifications": certifications,
             "params": params,
             "applied": applied,
+            "filters_chosen": len(chosen_filters(applied, category)),
             "category": category,
             "sort_choices": SORT_CHOICES,
             "query_string": params.urlencode(drop=keep_out),

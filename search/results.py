@@ -17,7 +17,7 @@ from .params import PAGE_SIZE
 from .text import highlight, plain_text, search_fold, terms
 
 PREVIEW_SIZE = 4  # booths and news shown beside the products on the "all" tab
-SEARCH_THUMBNAIL = "fill-160x120|format-webp"  # the spec search.html renders
+SEARCH_THUMBNAILS = ("fill-120x90|format-webp", "fill-240x180|format-webp")  # search.html's srcset
 
 
 @dataclass
@@ -103,7 +103,7 @@ def load_products(ids, params):
         p.search_snippet = highlight(plain_text(row["description"]), words)
         by_id[p.pk] = p
     if by_id:
-        photos = photos_with_renditions([SEARCH_THUMBNAIL]).filter(product_id__in=list(by_id))
+        photos = photos_with_renditions(SEARCH_THUMBNAILS).filter(product_id__in=list(by_id))
         for photo in photos:
             p = by_id[photo.product_id]
             if p.main_image is None:

@@ -2,13 +2,6 @@
 (function () {
   "use strict";
 
-  // Search filters start folded on a phone, so results come first on the screen.
-  if (window.matchMedia && window.matchMedia("(max-width: 760px)").matches) {
-    document.querySelectorAll("details[data-narrow-closed]").forEach(function (box) {
-      box.open = false;
-    });
-  }
-
   var input = document.getElementById("header-q");
   var list = document.getElementById("header-q-suggestions");
   if (!input || !list || !input.dataset.autocompleteUrl || !window.fetch) return;
