@@ -13,7 +13,9 @@ help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS=":.*## "}; {printf "  \033[1m%-18s\033[0m %s\n", $$1, $$2}'
 
 bootstrap: ## Install uv (the lock-file installer) for this Python if it is missing
-	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	@# Debian's own python3 refuses pip installs (PEP 668): then uv goes to the user's ~/.local
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)" 2>/dev/null || \
+	  $(PYTHON) -m pip install --quiet --disable-pip-version-check --user --break-system-packages "uv==$(UV_VERSION)"
 
 install: bootstrap ## Create .venv and install the locked dependencies
 	@$(UV) sync --frozen --quiet --python $(PYTHON)
