@@ -10,6 +10,7 @@ by `make frontend-tools`); Chromium and Java are the machine's.
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import uuid
@@ -78,6 +79,8 @@ def build_market():
         area=luc_ngan,
         is_verified=True,
         description="Hợp tác xã trồng vải theo VietGAP ở xã Phượng Sơn.",
+        phone="0912 345 678",
+        address="Thôn Hải Yên, xã Phượng Sơn",
         logo=ImageFactory(title="Logo HTX"),
         cover=ImageFactory(title="Vườn vải"),
     )
@@ -187,6 +190,56 @@ def seller_session_cookie(live_server, booth):
     return {"name": "sessionid", "value": cookie.value, "url": live_server.url}
 
 
+INDEXABLE = {
+    "home",
+    "product list",
+    "category",
+    "product",
+    "booth directory",
+    "booth",
+    "news index",
+    "article",
+    "standard page",
+}
+
+
+def head_problems(name, prefix, html):
+    """What a search engine or a link preview would get wrong in this page's head."""
+    problems = []
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+    parts = [part.strip() for part in title.split("·")]
+    if not all(parts) or len(parts) != len(set(parts)):
+        problems.append(f"title {title!r}")
+    if name in INDEXABLE:
+        for link in ('rel="canonical"', 'hreflang="vi"', 'hreflang="en"', 'hreflang="x-default"'):
+            if link not in html:
+                problems.append(f"no {link}")
+        for prop in ("og:url", "og:title"):
+            if f'property="{prop}"' not in html:
+                problems.append(f"no {prop}")
+    for url in re.findall(r'property="og:image" content="([^"]*)"', html):
+        if not re.match(r"https?://[^/]+/", url) or url.count("://") != 1:
+            problems.append(f"og:image {url!r}")
+    if name in ("product", "booth"):
+        if 'property="og:image"' not in html:
+            problems.append("no og:image")
+        ld = json.loads(
+            re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1)
+        )
+        if name == "booth" and ld["@type"] not in ("Store", "LocalBusiness"):
+            problems.append(f"booth JSON-LD is a {ld['@type']}")
+        if (
+            name == "product"
+            and ld["description"] != "Vải chín cây, cùi dày.\nGiao trong ngày ở thành phố."
+        ):
+            problems.append(f"product JSON-LD description {ld['description']!r}")
+    if prefix and name in ("product", "booth") and not re.search(r'<h1 [^>]*lang="vi"', html):
+        problems.append("the Vietnamese name in an English page has no lang=vi")
+    if 'href="tel:' in html and re.search(r'href="tel:[^"]*[ .()-]', html):
+        problems.append("a tel: link with spaces or punctuation")
+    return [f"{prefix or '/'} {name}: {problem}" for problem in problems]
+
+
 def run_nu_checker(folder):
     """Errors the Nu HTML Checker finds in the .html files under *folder*."""
     java = shutil.which("java")
@@ -218,7 +271,7 @@ def test_every_page_type_passes_axe_and_the_nu_checker(
     context.set_default_timeout(15_000)
     context.add_init_script(path=str(AXE))  # not subject to the site's CSP
     page = context.new_page()
-    violations = []
+    violations, heads = [], []
     for size, viewport in VIEWPORTS.items():
         page.set_viewport_size(viewport)
         context.clear_cookies()
@@ -239,6 +292,7 @@ def test_every_page_type_passes_axe_and_the_nu_checker(
                 if size == "desktop":
                     slug = f"{name.replace(' ', '-')}{prefix.replace('/', '-')}"
                     (html_dir / f"{slug}.html").write_bytes(response.body())
+                    heads += head_problems(name, prefix, response.text())
                 for v in page.evaluate(AXE_RUN):
                     violations.append(
                         f"[{size}] {prefix}{path} ({name}): {v['rule']} ({v['impact']}, "
@@ -253,8 +307,11 @@ def test_every_page_type_passes_axe_and_the_nu_checker(
         for e in errors
     ]
     report = Path(output_dir) / "frontend-checks.txt"
-    report.write_text("\n".join(["# axe", *violations, "", "# Nu", *nu]) + "\n", encoding="utf-8")
-    assert not violations and not nu, (
-        f"{len(violations)} axe violations, {len(nu)} Nu errors (also in {report}):\n"
-        + "\n".join(violations + nu)
+    report.write_text(
+        "\n".join(["# axe", *violations, "", "# Nu", *nu, "", "# head", *heads]) + "\n",
+        encoding="utf-8",
+    )
+    assert not violations and not nu and not heads, (
+        f"{len(violations)} axe violations, {len(nu)} Nu errors, {len(heads)} head problems "
+        f"(also in {report}):\n" + "\n".join(violations + nu + heads)
     )
