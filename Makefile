@@ -41,6 +41,17 @@ run: install ## Set up and serve the demo site on http://127.0.0.1:8000 (SQLite,
 	  trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	  $(PY) manage.py runserver $(HOST):$(PORT)
 
+FRONTEND := scripts/frontend
+frontend-tools: $(FRONTEND)/node_modules/.installed ## Install the pinned checkers (axe-core, vnu-jar, Lighthouse) from scripts/frontend/package-lock.json
+	@:
+$(FRONTEND)/node_modules/.installed: $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	@# npm ci only when the lock file changed; no install scripts (vnu-jar's would fetch a Java)
+	@cd $(FRONTEND) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lighthouse: install frontend-tools ## Lighthouse 12 (mobile) on the demo market's main pages: the four scores per page
+	@bash scripts/lighthouse.sh
+
 test: ## Set up and run the whole test suite against real PostgreSQL, Elasticsearch, stripe-mock, Redis and Chromium
 	@bash scripts/test.sh
 
@@ -67,4 +78,4 @@ check: ## Django system checks and missing migrations
 bench: install ## Benchmarks: pages cached and signed in, search, counters, reindex (BENCH_SIZE=10000 for a quick run)
 	@bash bench/run.sh
 
-.PHONY: help bootstrap install messages-compile messages run test test-fast services-up services-down lint fmt check bench
+.PHONY: help bootstrap install messages-compile messages run frontend-tools lighthouse test test-fast services-up services-down lint fmt check bench

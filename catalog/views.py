@@ -6,7 +6,6 @@ import qrcode
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.html import strip_tags
 from django.views.decorators.cache import cache_control
 
 from areas.models import Area
@@ -20,6 +19,8 @@ from catalog.filters import (
 )
 from catalog.models import Category, Product, photos_prefetch
 from core.pagecache import cacheable
+from core.seo import absolute_url
+from core.text import plain_text
 from counters import record_view
 
 PER_PAGE = 24
@@ -117,10 +118,10 @@ def _json_ld(request, product, photos):
             "worstRating": "1",
         }
     if product.description:
-        data["description"] = strip_tags(product.description)[:500]
+        data["description"] = plain_text(product.description)[:500]
     if photos:
         data["image"] = [
-            request.build_absolute_uri(p.image.get_rendition("max-900x900|format-webp").url)
+            absolute_url(request, p.image.get_rendition("max-900x900|format-webp").url)
             for p in photos
         ]
     return data

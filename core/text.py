@@ -4,6 +4,7 @@
 decompose them, so they are mapped by hand).
 """
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
@@ -38,3 +39,33 @@ def unique_slug(model, text: str, *, field: str = "slug", max_length: int = 80, 
         candidate = f"{base}-{n}"
         n += 1
     return candidate
+
+
+def tel_uri(phone) -> str:
+    """A phone number as typed ("0912 345 678", "(0204) 3.854.123", "+84 912…") as a
+    `tel:` URI without spaces or punctuation (RFC 3966 keeps digits and a leading +);
+    empty when nothing is left to dial."""
+    text = str(phone or "").strip()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if not digits:
+        return ""
+    return f"tel:{'+' if text.startswith('+') else ''}{digits}"
+
+
+_BLOCK_END = re.compile(
+    r"<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote|tr|table|ul|ol|section|article|pre|figure)\s*>",
+    re.IGNORECASE,
+)
+
+
+def plain_text(html, separator="\n") -> str:
+    """Rich text as plain text with its blocks kept apart: "<p>đóng gói.</p><p>Giao…</p>"
+    becomes "đóng gói.\nGiao…" (or joined by *separator*), not "đóng gói.Giao…".
+    Entities are decoded; spaces inside a block are collapsed."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    marked = _BLOCK_END.sub(lambda m: m.group(0) + "\x00", str(html or ""))
+    blocks = (" ".join(unescape(strip_tags(part)).split()) for part in marked.split("\x00"))
+    return separator.join(block for block in blocks if block)

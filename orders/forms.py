@@ -62,7 +62,7 @@ class CheckoutForm(forms.Form):
     street = forms.CharField(
         label=_("House number, street, hamlet"),
         max_length=255,
-        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
     )
     note = forms.CharField(
         label=_("Note for the seller"),

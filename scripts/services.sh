@@ -192,7 +192,10 @@ install_packages() {
                 fi ;;
             chromium) [[ -x $CHROMIUM_PATH ]] || pkgs+=(chromium fonts-noto-core fonts-dejavu-core)
                 # zbarimg reads the VietQR codes back in the checkout journeys
-                command -v zbarimg >/dev/null || pkgs+=(zbar-tools) ;;
+                command -v zbarimg >/dev/null || pkgs+=(zbar-tools)
+                # npm installs the pinned axe-core and vnu-jar (make frontend-tools); Java runs vnu.jar
+                command -v npm >/dev/null || pkgs+=(nodejs npm)
+                command -v java >/dev/null || pkgs+=(default-jre-headless) ;;
             nginx) nginx_install_wanted || { pkgs+=(nginx libnginx-mod-http-brotli-filter openssl); new_services+=(nginx); } ;;
             es) command -v unzip >/dev/null || pkgs+=(unzip)
                 command -v mvn >/dev/null || pkgs+=(maven) ;;

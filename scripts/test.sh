@@ -6,6 +6,7 @@ started=$(date +%s)
 
 make --no-print-directory install
 bash scripts/services.sh up
+make --no-print-directory frontend-tools  # axe-core and the Nu HTML Checker (tests/frontend)
 cleanup() { bash scripts/services.sh down || true; }
 if [ "${KEEP_SERVICES:-0}" != "1" ]; then trap cleanup EXIT; fi
 eval "$(bash scripts/services.sh env)"

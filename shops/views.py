@@ -10,6 +10,7 @@ from core.pagecache import cacheable
 from counters import record_view
 from shops.forms import BoothFilterForm, BoothPageForm
 from shops.models import Booth
+from shops.seo import booth_json_ld
 
 BOOTHS_PER_PAGE = 24
 PRODUCTS_PER_PAGE = 24
@@ -63,8 +64,16 @@ def booth_detail(request, slug):
     )
     params = BoothPageForm.parse(request.GET)
     page = Paginator(products, PRODUCTS_PER_PAGE).get_page(params.get("page"))
+    share_image = booth.cover or booth.logo
+    og_image = share_image.get_rendition("fill-1200x630|format-jpeg") if share_image else None
     return render(
         request,
         "shops/booth_detail.html",
-        {"booth": booth, "page_obj": page, "products": page.object_list},
+        {
+            "booth": booth,
+            "page_obj": page,
+            "products": page.object_list,
+            "og_image": og_image,
+            "booth_json_ld": booth_json_ld(request, booth, og_image.url if og_image else ""),
+        },
     )

@@ -3,12 +3,11 @@
 from urllib.parse import quote
 
 from django import template
-from django.conf import settings
-from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from cms.sanitize import clean_html
+from core import seo
 from core.i18n import localize_path
 from core.links import safe_link
 
@@ -31,26 +30,14 @@ def link_href(context, link=None, page=None, url=None):
 def language_alternates(context):
     """[(language code, absolute URL)] of this page in every site language."""
     request = context.get("request")
-    if request is None:
-        return []
-    path = request.path
-    alternates = []
-    for code, _name in settings.LANGUAGES:
-        alternates.append((code, request.build_absolute_uri(translate_url(path, code))))
-    return alternates
+    return seo.language_alternates(request) if request is not None else []
 
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context, keep_page=False):
     """This page's address; with *keep_page*, a well-formed ?page= above 1 is kept."""
     request = context.get("request")
-    if request is None:
-        return ""
-    url = request.build_absolute_uri(request.path)
-    page_number = (request.GET.get("page") or "").lstrip("0")
-    if keep_page and page_number.isascii() and page_number.isdigit() and page_number != "1":
-        url = f"{url}?page={page_number}"
-    return url
+    return seo.canonical_url(request, keep_page) if request is not None else ""
 
 
 @register.simple_tag

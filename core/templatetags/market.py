@@ -1,11 +1,16 @@
 """Tags used on every page: money in whole đồng, grouped figures, language paths, JSON-LD."""
 
 from django import template
+from django.conf import settings
 from django.utils.formats import number_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from core import seo
 from core.i18n import localize_path
 from core.links import safe_link, safe_url
 from core.seo import json_ld_script
+from core.text import plain_text, tel_uri
 
 register = template.Library()
 
@@ -51,6 +56,24 @@ register.filter("vnd", format_vnd)
 # Editor- and seller-typed addresses: `{{ value.url|safe_url }}` (core/links.py).
 register.filter("safe_url", safe_url)
 register.filter("safe_link", safe_link)
+register.filter("tel", tel_uri)
+
+
+@register.filter
+def plain(html):
+    """Rich text as one line of plain text, blocks apart (meta descriptions)."""
+    return plain_text(html, separator=" ")
+
+
+@register.simple_tag
+def source_lang():
+    """` lang="vi"` on an element holding what people typed in the site's own language
+    (product and booth names, sellers' descriptions) when the page is in another one, so
+    screen readers and translators read it as Vietnamese; nothing on Vietnamese pages."""
+    source = settings.LANGUAGE_CODE.split("-")[0]
+    if (get_language() or source).split("-")[0] == source:
+        return ""
+    return mark_safe(f' lang="{source}"')  # noqa: S308 — a language code from the settings
 
 
 @register.simple_tag
@@ -72,3 +95,25 @@ def stars(value, count=None):
     value = float(value or 0)
     full = min(5, max(0, int(value + 0.5)))
     return {"value": value, "full": range(full), "empty": range(5 - full), "count": count}
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, keep_page=False):
+    """This page's absolute address (see `core.seo.canonical_url`)."""
+    request = context.get("request")
+    return seo.canonical_url(request, keep_page) if request is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """[(language code, absolute URL)] of this page in every site language."""
+    request = context.get("request")
+    return seo.language_alternates(request) if request is not None else []
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """A media or site URL as an absolute address, never prefixed twice (S3 URLs already
+    are absolute)."""
+    request = context.get("request")
+    return seo.absolute_url(request, url) if request is not None else url
