@@ -10,5 +10,8 @@ class ImagesConfig(AppConfig):
         from core.permissions import after_migrate
 
         from .collections import ensure_collections
+        from .srcset import install
+
+        install()
 
         after_migrate(ensure_collections, uid="images.collections")
