@@ -181,9 +181,9 @@ class CsvImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
-            "UTF-8, first line: name,category,price,unit,stock (and optionally "
-            "description,origin_area,season_months,status). OCOP stars and certifications "
-            "are added with their documents on each product's page."
+            "A CSV file saved from Excel or Google Sheets, at most 2 MB; the first line "
+            "names the columns, as in the sample file. OCOP stars and certifications are "
+            "added with their documents on each product's page."
         ),
     )
 
