@@ -51,6 +51,27 @@ def _key(text):
     return " ".join(fold_vietnamese(text or "").lower().split())
 
 
+def _origin_lookup():
+    """Name or slug (folded) → pk of the area a product may come from. An old name
+    ("Huyện Lục Ngạn") gives the current area that replaced it; current names win."""
+    rows = {a.pk: a for a in Area.objects.all()}
+    allowed = set(Area.objects.origins().values_list("pk", flat=True))
+
+    def successor(area):
+        seen = set()
+        while area is not None and not area.is_current and area.pk not in seen:
+            seen.add(area.pk)
+            area = rows.get(area.replaced_by_id)
+        return area
+
+    lookup = {}
+    for area in sorted(rows.values(), key=lambda a: a.is_current):
+        target = successor(area)
+        if target is not None and target.pk in allowed:
+            lookup[_key(area.name)] = lookup[area.slug] = target.pk
+    return lookup
+
+
 def _split(value):
     return [part.strip() for part in (value or "").replace(",", ";").split(";") if part.strip()]
 
@@ -78,9 +99,7 @@ def import_products(booth, uploaded_file, *, by=None) -> ImportResult:
     categories = {}
     for c in Category.objects.filter(is_active=True):
         categories[_key(c.name)] = categories[c.slug] = c.pk
-    areas = {}
-    for a in Area.objects.all():
-        areas[_key(a.name)] = areas[a.slug] = a.pk
+    areas = _origin_lookup()
     certs = {}
     for c in Certification.objects.all():
         certs[_key(c.name)] = certs[c.code.lower()] = c.pk

@@ -9,9 +9,14 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.html import strip_tags
 from django.views.decorators.cache import cache_control
 
-from areas.models import Area
 from catalog import certificates, extensions
-from catalog.filters import SORT_CHOICES, ProductFilterForm, apply_filters, filter_choices
+from catalog.filters import (
+    SORT_CHOICES,
+    ProductFilterForm,
+    apply_filters,
+    filter_choices,
+    offered_areas,
+)
 from catalog.models import Category, Product, photos_prefetch
 from core.pagecache import cacheable
 from counters import record_view
@@ -42,7 +47,7 @@ def _browse(request, category=None):
             "products": page.object_list,
             "categories": [c for c in categories if c.parent_id is None],
             "all_categories": categories,
-            "areas": [a for a in areas if a.is_current and a.kind != Area.Kind.PROVINCE],
+            "areas": offered_areas(areas),
             "certifications": certifications,
             "params": params,
             "applied": applied,

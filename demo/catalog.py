@@ -82,7 +82,7 @@ TEMPLATES = [
     ),
     ("Mỳ Chũ", "banh-va-my", "gói", (35_000, 65_000), "luc-ngan", [], 4, ["ocop"]),
     ("Rượu làng Vân", "ruou", "chai", (90_000, 250_000), "viet-yen", [], 4, ["ocop"]),
-    ("Bánh đa Kế", "banh-va-my", "tập", (25_000, 45_000), "tp-bac-giang", [], 3, []),
+    ("Bánh đa Kế", "banh-va-my", "tập", (25_000, 45_000), "phuong-bac-giang", [], 3, []),
     ("Chè Bản Ven", "che", "hộp", (150_000, 320_000), "son-dong", [3, 4, 5, 8, 9], 3, ["huu-co"]),
     (
         "Gạo nếp cái hoa vàng",

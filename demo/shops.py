@@ -12,7 +12,7 @@ THEMES = [
     ("Gà đồi", "yen-the"),
     ("Mỳ Chũ", "luc-ngan"),
     ("Rượu làng Vân", "viet-yen"),
-    ("Bánh đa Kế", "tp-bac-giang"),
+    ("Bánh đa Kế", "phuong-bac-giang"),
     ("Chè Bản Ven", "son-dong"),
     ("Nếp cái hoa vàng", "hiep-hoa"),
     ("Na dai", "luc-nam"),
