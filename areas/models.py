@@ -14,6 +14,12 @@ class AreaQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_current=True)
 
+    def origins(self):
+        """What a seller may choose as a product's area of origin: current units and
+        areas of origin inside the province, not the province itself (every product of
+        the market comes from it) nor the districts abolished in 2025."""
+        return self.current().exclude(kind=Area.Kind.PROVINCE)
+
 
 class Area(models.Model):
     class Kind(models.TextChoices):
@@ -53,3 +59,12 @@ class Area(models.Model):
 
     def __str__(self):
         return self.name
+
+    def successor(self):
+        """The current area this one stands for: itself when current, else the end of
+        its `replaced_by` chain (None when the chain ends in no current area)."""
+        area, seen = self, set()
+        while area is not None and not area.is_current and area.pk not in seen:
+            seen.add(area.pk)
+            area = area.replaced_by
+        return area if area is not None and area.is_current else None

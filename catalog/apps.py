@@ -37,7 +37,7 @@ class CatalogConfig(AppConfig):
 
         from areas.models import Area
 
-        from .filters import forget_filter_choices
+        from .filters import forget_areas_in_use, forget_filter_choices
 
         for model in (Category, Certification, Area):
             for signal in (post_save, post_delete):
@@ -45,5 +45,13 @@ class CatalogConfig(AppConfig):
                     forget_filter_choices,
                     sender=model,
                     dispatch_uid=f"catalog-choices-{signal is post_save}-{model.__name__}",
+                )
+        # The area filter offers areas with public products (shops/apps.py adds booths).
+        for model in (Product, Area):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_areas_in_use,
+                    sender=model,
+                    dispatch_uid=f"catalog-areas-{signal is post_save}-{model.__name__}",
                 )
         after_migrate(grant_moderator_permissions, uid="catalog.moderators")

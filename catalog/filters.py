@@ -141,6 +141,50 @@ def filter_choices():
     return cached
 
 
+AREAS_IN_USE_KEY = "catalog:areas-in-use"
+
+
+def areas_in_use():
+    """Ids of the areas public products come from, from the cache (dropped when a
+    product or an area is saved): the area filter offers only areas with something in
+    them. One EXISTS per area, each answered from the origin-area index."""
+    from django.core.cache import cache
+    from django.db.models import Exists, OuterRef
+
+    from areas.models import Area
+    from catalog.models import Product
+
+    try:
+        cached = cache.get(AREAS_IN_USE_KEY)
+    except Exception:  # noqa: BLE001 - cache down: read the database
+        cached = None
+    if cached is None:
+        public = Product.objects.public().filter(origin_area=OuterRef("pk"))
+        cached = frozenset(Area.objects.filter(Exists(public)).values_list("pk", flat=True))
+        with contextlib.suppress(Exception):
+            cache.set(AREAS_IN_USE_KEY, cached, 600)
+    return cached
+
+
+def offered_areas(areas):
+    """The areas the public filter offers, from the cached list of all areas: current
+    ones below the province that have public products, themselves or through a
+    commune inside them or an old name they replaced (`apply_filters` matches those)."""
+    used = areas_in_use()
+    covered = set(used)
+    for area in areas:
+        if area.pk in used:
+            covered.update(a for a in (area.parent_id, area.replaced_by_id) if a)
+    return [a for a in areas if a.is_current and a.kind != "province" and a.pk in covered]
+
+
+def forget_areas_in_use(**kwargs):
+    from django.core.cache import cache
+
+    with contextlib.suppress(Exception):
+        cache.delete(AREAS_IN_USE_KEY)
+
+
 def forget_filter_choices(**kwargs):
     from django.core.cache import cache
 

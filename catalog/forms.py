@@ -1,5 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
@@ -109,7 +110,14 @@ class ProductForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.filter(is_active=True)
         self.fields["category"].error_messages["invalid_choice"] = _("Choose a category.")
-        self.fields["origin_area"].queryset = Area.objects.all()
+        # Current areas only; a product already from an abolished one keeps it until the
+        # seller picks another (the form must not drop it silently).
+        origins = Area.objects.origins()
+        if self.instance.pk and self.instance.origin_area_id:
+            origins = Area.objects.filter(
+                Q(pk__in=origins.values("pk")) | Q(pk=self.instance.origin_area_id)
+            )
+        self.fields["origin_area"].queryset = origins
         # Optional: empty is 0 (a kilo a unit when sold by the kg; see orders.shipping).
         self.fields["unit_weight_grams"].required = False
         self.fields["description"].help_text = _(
@@ -181,9 +189,9 @@ class CsvImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
-            "UTF-8, first line: name,category,price,unit,stock (and optionally "
-            "description,origin_area,season_months,status). OCOP stars and certifications "
-            "are added with their documents on each product's page."
+            "A CSV file saved from Excel or Google Sheets, at most 2 MB; the first line "
+            "names the columns, as in the sample file. OCOP stars and certifications are "
+            "added with their documents on each product's page."
         ),
     )
 

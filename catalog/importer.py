@@ -5,31 +5,23 @@ Rows are created as drafts; a row whose status is "published" is then published 
 new row has no photo yet) stays a draft, and the report says so for that line.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from areas.models import Area
-from catalog import publishing
+from catalog import csvformat, publishing
 from catalog.forms import ProductForm
 from catalog.models import Category, Certification, Product
+from core.text import fold_vietnamese
 
-REQUIRED_COLUMNS = ["name", "category", "price", "unit", "stock"]
-OPTIONAL_COLUMNS = [
-    "description",
-    "origin_area",
-    "ocop_stars",  # accepted and ignored: OCOP stars come from checked certificates only
-    "season_months",
-    "certifications",  # accepted and ignored, as ocop_stars
-    "status",
-]
+REQUIRED_COLUMNS = list(csvformat.REQUIRED)
+OPTIONAL_COLUMNS = [c.key for c in csvformat.SHOWN_COLUMNS if not c.required]
 MAX_ROWS = 2000
-# The longest cell read. Python's csv module refuses a field over its (process-wide)
-# limit with `_csv.Error`; the importer never changes that limit and reports such a line
-# itself instead. Product descriptions are far shorter than this.
+# The longest cell read; a longer one is reported for its line. Product descriptions are
+# far shorter than this.
 MAX_CELL_CHARS = 20_000
 
 
@@ -44,42 +36,75 @@ class ImportResult:
         return not self.errors
 
 
+# Messages for cells that are not whole numbers (translated when used).
+NUMBER_ERRORS = {
+    "price": gettext_noop(
+        "price “%(value)s” is not a whole number of đồng (write e.g. 120000 or 120.000)"
+    ),
+    "stock": gettext_noop("stock “%(value)s” is not a whole number"),
+    "unit_weight_grams": gettext_noop("weight “%(value)s” is not a whole number of grams"),
+}
+
+
+def _key(text):
+    """Names compared without case or diacritics: "trai cay" finds "Trái cây"."""
+    return " ".join(fold_vietnamese(text or "").lower().split())
+
+
+def _origin_lookup():
+    """Name or slug (folded) → pk of the area a product may come from. An old name
+    ("Huyện Lục Ngạn") gives the current area that replaced it; current names win."""
+    rows = {a.pk: a for a in Area.objects.all()}
+    allowed = set(Area.objects.origins().values_list("pk", flat=True))
+
+    def successor(area):
+        seen = set()
+        while area is not None and not area.is_current and area.pk not in seen:
+            seen.add(area.pk)
+            area = rows.get(area.replaced_by_id)
+        return area
+
+    lookup = {}
+    for area in sorted(rows.values(), key=lambda a: a.is_current):
+        target = successor(area)
+        if target is not None and target.pk in allowed:
+            lookup[_key(area.name)] = lookup[area.slug] = target.pk
+    return lookup
+
+
 def _split(value):
     return [part.strip() for part in (value or "").replace(",", ";").split(";") if part.strip()]
 
 
+def _number(row, key, message):
+    """The cell as a whole-number string for the form ("" stays ""), or an error."""
+    value = row.get(key, "")
+    if not value:
+        return "", None
+    number = csvformat.parse_whole_number(value)
+    if number is None:
+        return value, message % {"value": value}
+    return str(number), None
+
+
 def import_products(booth, uploaded_file, *, by=None) -> ImportResult:
     result = ImportResult()
-    raw = uploaded_file.read()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        result.errors.append((None, _("The file is not UTF-8 text. Save it as “CSV UTF-8”.")))
-        return result
-    reader = csv.DictReader(io.StringIO(text))
-    try:
-        columns = [c.strip().lower() for c in (reader.fieldnames or [])]
-    except csv.Error:
-        result.errors.append((1, _("The first line (the column names) cannot be read.")))
-        return result
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        result.errors.append(
-            (1, _("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
+        sheet = csvformat.read_sheet(
+            uploaded_file.read(), max_rows=MAX_ROWS, max_cell_chars=MAX_CELL_CHARS
         )
+    except csvformat.FormatError as error:
+        result.errors.append((error.line, error.message))
         return result
-    reader.fieldnames = columns
-    categories = {c.slug: c.pk for c in Category.objects.filter(is_active=True)}
-    categories.update({c.name.lower(): c.pk for c in Category.objects.filter(is_active=True)})
-    areas = {a.slug: a.pk for a in Area.objects.all()}
-    areas.update({a.name.lower(): a.pk for a in Area.objects.all()})
-    certs = {c.code: c.pk for c in Certification.objects.all()}
-    certs.update({c.name.lower(): c.pk for c in Certification.objects.all()})
+    categories = {}
+    for c in Category.objects.filter(is_active=True):
+        categories[_key(c.name)] = categories[c.slug] = c.pk
+    areas = _origin_lookup()
+    certs = {}
+    for c in Certification.objects.all():
+        certs[_key(c.name)] = certs[c.code.lower()] = c.pk
 
-    rows, unreadable = _read_rows(reader)
-    if unreadable:
-        result.errors.append(unreadable)
-        return result
+    rows = sheet.rows
     if not rows:
         result.errors.append((None, _("The file has no product rows.")))
         return result
@@ -89,36 +114,46 @@ def import_products(booth, uploaded_file, *, by=None) -> ImportResult:
 
     try:
         with transaction.atomic():
-            for line, row in enumerate(rows, start=2):
-                row = {k: (v or "").strip() for k, v in row.items() if k}
+            for line, row in rows:
                 errors = []
-                category_key = row.get("category", "").lower()
-                category_id = categories.get(category_key)
+                category_id = categories.get(_key(row.get("category")))
                 if category_id is None:
                     errors.append(
                         _("unknown category “%(value)s”") % {"value": row.get("category", "")}
                     )
                 area_id = ""
                 if row.get("origin_area"):
-                    area_id = areas.get(row["origin_area"].lower())
+                    area_id = areas.get(_key(row["origin_area"]))
                     if area_id is None:
                         errors.append(_("unknown area “%(value)s”") % {"value": row["origin_area"]})
                 cert_ids = []
                 for code in _split(row.get("certifications")):
-                    if code.lower() in certs:
-                        cert_ids.append(certs[code.lower()])
+                    if _key(code) in certs:
+                        cert_ids.append(certs[_key(code)])
                     else:
                         errors.append(_("unknown certification “%(value)s”") % {"value": code})
-                status = (row.get("status") or "draft").lower()
-                if status not in (Product.Status.DRAFT, Product.Status.PUBLISHED):
-                    errors.append(_("status must be “draft” or “published”"))
+                status = csvformat.STATUS_WORDS.get(
+                    csvformat.header_key(row.get("status") or "draft")
+                )
+                if status is None:
+                    errors.append(
+                        _("status “%(value)s”: write “nháp” (draft) or “đang bán” (on sale)")
+                        % {"value": row["status"]}
+                    )
+                numbers, unreadable = {}, set()
+                for key, message in NUMBER_ERRORS.items():
+                    numbers[key], error = _number(row, key, _(message))
+                    if error:
+                        errors.append(error)
+                        unreadable.add(key)
                 form = ProductForm(
                     data={
                         "name": row.get("name", ""),
                         "category": category_id or "",
-                        "price": row.get("price", "").replace(".", "").replace(" ", ""),
+                        "price": numbers["price"],
                         "unit": row.get("unit", ""),
-                        "stock": row.get("stock", ""),
+                        "stock": numbers["stock"],
+                        "unit_weight_grams": numbers["unit_weight_grams"],
                         "description": row.get("description", ""),
                         "origin_area": area_id or "",
                         "ocop_stars": row.get("ocop_stars") or "0",
@@ -130,6 +165,8 @@ def import_products(booth, uploaded_file, *, by=None) -> ImportResult:
                     for name, messages in form.errors.items():
                         if name == "category" and category_id is None:
                             continue
+                        if name in unreadable:
+                            continue  # already said, in the seller's words
                         label = form.fields[name].label if name in form.fields else ""
                         errors.extend(f"{label}: {m}" if label else m for m in messages)
                 if errors:
@@ -159,42 +196,6 @@ def import_products(booth, uploaded_file, *, by=None) -> ImportResult:
         result.created = []
         result.notes = []
     return result
-
-
-def _read_rows(reader):
-    """The rows of *reader*, or (line number, message) for the first line it cannot read.
-
-    Stops after MAX_ROWS + 1 rows: enough to say the file is too long.
-    """
-    rows = []
-    while len(rows) <= MAX_ROWS:
-        line = reader.line_num + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error:
-            return rows, (
-                line,
-                _(
-                    "This line cannot be read: a cell is longer than %(n)s characters "
-                    "or a quotation mark is not closed."
-                )
-                % {"n": f"{MAX_CELL_CHARS:,}".replace(",", ".")},
-            )
-        too_long = [
-            name
-            for name, value in row.items()
-            if name and isinstance(value, str) and len(value) > MAX_CELL_CHARS
-        ]
-        if too_long:
-            return rows, (
-                line,
-                _("The “%(column)s” cell is longer than %(n)s characters.")
-                % {"column": too_long[0], "n": f"{MAX_CELL_CHARS:,}".replace(",", ".")},
-            )
-        rows.append(row)
-    return rows, None
 
 
 class _Rollback(Exception):

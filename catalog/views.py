@@ -8,7 +8,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
 
-from areas.models import Area
 from catalog import certificates, extensions
 from catalog.filters import (
     SORT_CHOICES,
@@ -16,6 +15,7 @@ from catalog.filters import (
     apply_filters,
     chosen_filters,
     filter_choices,
+    offered_areas,
 )
 from catalog.models import Category, Product, photos_prefetch
 from core.pagecache import cacheable
@@ -55,7 +55,7 @@ def _browse(request, category=None):
             "products": page.object_list,
             "categories": [c for c in categories if c.parent_id is None],
             "all_categories": categories,
-            "areas": [a for a in areas if a.is_current and a.kind != Area.Kind.PROVINCE],
+            "areas": offered_areas(areas),
             "certifications": certifications,
             "params": params,
             "applied": applied,

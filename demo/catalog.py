@@ -1,24 +1,25 @@
 """Demo catalogue: categories, certifications and ~ctx.products products with photos.
 
-Photos are drawn with Pillow (a colour gradient and the product's initials), no download.
-Products are written with bulk_create so the same code seeds 100 000 products for the
-benchmark; photos are then shared between products (a pool of at most PHOTO_POOL images).
+Photos are drawn with Pillow (demo/pictures.py: lychee bunches, honey jars, a hill
+chicken… chosen from the product's name and category), no download. Products are written
+with bulk_create so the same code seeds 100 000 products for the benchmark; photos are
+drawn a few per kind and shared between products. Each product is sold by a booth of its
+trade, in a unit that fits it.
 """
 
 import io
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
-from PIL import Image, ImageDraw, ImageFont
 
 from areas.models import Area
 from catalog.models import Category, Certification, Product, ProductImage
-from core.text import fold_vietnamese, slugify_vi
+from core.text import slugify_vi
+from demo import pictures
 from images.collections import product_collection
 from images.models import CustomImage
 from shops.models import Booth
 
-PHOTO_POOL = 240
 BATCH = 2000
 
 CATEGORIES = [
@@ -82,7 +83,7 @@ TEMPLATES = [
     ),
     ("Mỳ Chũ", "banh-va-my", "gói", (35_000, 65_000), "luc-ngan", [], 4, ["ocop"]),
     ("Rượu làng Vân", "ruou", "chai", (90_000, 250_000), "viet-yen", [], 4, ["ocop"]),
-    ("Bánh đa Kế", "banh-va-my", "tập", (25_000, 45_000), "tp-bac-giang", [], 3, []),
+    ("Bánh đa Kế", "banh-va-my", "tập", (25_000, 45_000), "phuong-bac-giang", [], 3, []),
     ("Chè Bản Ven", "che", "hộp", (150_000, 320_000), "son-dong", [3, 4, 5, 8, 9], 3, ["huu-co"]),
     (
         "Gạo nếp cái hoa vàng",
@@ -106,7 +107,7 @@ TEMPLATES = [
         4,
         ["ocop"],
     ),
-    ("Bưởi Đoan Hùng", "trai-cay", "quả", (40_000, 70_000), "lang-giang", [9, 10, 11], 0, []),
+    ("Bưởi Lạng Giang", "trai-cay", "quả", (40_000, 70_000), "lang-giang", [9, 10, 11], 0, []),
     (
         "Rau cải sạch",
         "rau-cu",
@@ -127,51 +128,58 @@ TEMPLATES = [
     ("Lạc Tân Yên", "dac-san-kho", "kg", (50_000, 80_000), "tan-yen", [6, 7], 0, []),
     ("Chả cuốn Yên Dũng", "dac-san-kho", "hộp", (80_000, 150_000), "yen-dung", [], 0, []),
 ]
+# Variants of a template: (suffix, unit or None to keep it, price factor, applies to).
+# A variant changes the unit when it changes what one price buys ("thùng 5 kg").
 VARIANTS = [
-    "",
-    "loại 1",
-    "hộp quà",
-    "túi 500g",
-    "loại đặc biệt",
-    "đóng thùng 5kg",
-    "hữu cơ",
-    "vụ mới",
+    ("", None, 1.0, "any"),
+    ("loại 1", None, 1.2, "any"),
+    ("hộp quà", "hộp", 2.5, "gift"),
+    ("túi 500 g", "túi", 0.55, "kg"),
+    ("loại đặc biệt", None, 1.5, "any"),
+    ("thùng 5 kg", "thùng", 4.8, "kg"),
+    ("hữu cơ", None, 1.3, "fresh"),
+    ("vụ mới", None, 1.0, "seasonal"),
 ]
-PALETTES = [
-    ((31, 111, 67), (180, 214, 120)),
-    ((194, 65, 12), (250, 204, 120)),
-    ((120, 53, 15), (234, 179, 8)),
-    ((22, 78, 99), (125, 211, 252)),
-    ((136, 19, 55), (251, 113, 133)),
-    ((63, 98, 18), (217, 249, 157)),
-    ((88, 28, 135), (216, 180, 254)),
-]
+FRESH = {"trai-cay", "rau-cu", "gao-ngu-coc", "che"}
+GIFT = {"dac-san-kho", "che", "ruou", "san-pham-ocop", "do-uong", "banh-va-my", "duoc-lieu"}
+# Which booth trade (a theme of demo/shops.py) sells each template.
+TRADE = {
+    "Vải thiều Lục Ngạn": "Vải thiều",
+    "Vải thiều sấy khô": "Vải thiều",
+    "Nước cốt vải": "Vải thiều",
+    "Gà đồi Yên Thế": "Gà đồi",
+    "Trứng gà đồi": "Gà đồi",
+    "Mỳ Chũ": "Mỳ Chũ",
+    "Rượu làng Vân": "Rượu làng Vân",
+    "Bánh đa Kế": "Bánh đa Kế",
+    "Chả cuốn Yên Dũng": "Bánh đa Kế",
+    "Chè Bản Ven": "Chè Bản Ven",
+    "Trà hoa vàng": "Chè Bản Ven",
+    "Gạo nếp cái hoa vàng": "Nếp cái hoa vàng",
+    "Na dai Lục Nam": "Na dai",
+    "Cam Bố Hạ": "Cam Bố Hạ",
+    "Mật ong rừng Sơn Động": "Mật ong rừng",
+    "Bưởi Lạng Giang": "Bưởi",
+    "Rau cải sạch": "Rau an toàn",
+    "Khoai lang Hiệp Hòa": "Gạo thơm",
+    "Lạc Tân Yên": "Gạo thơm",
+    "Bình gốm Thổ Hà": "Gốm Thổ Hà",
+    "Khăn thêu tay": "Thêu ren",
+    "Ba kích tím": "Dược liệu",
+}
 
 
-def initials(name):
-    """Two initials, diacritics folded: Pillow's built-in font has no "Đ"."""
-    words = [w for w in fold_vietnamese(name).split() if w[:1].isalpha()]
-    return "".join(w[0] for w in words[:2]).upper() or "CT"
-
-
-def make_photo(text, palette, variant=0):
-    """A pleasant 800×600 JPEG: diagonal two-colour gradient, a soft disc and initials."""
-    w, h = 800, 600
-    start, end = palette
-    mask = Image.linear_gradient("L").rotate(45 + 30 * variant, expand=True).resize((w, h))
-    image = Image.composite(Image.new("RGB", (w, h), end), Image.new("RGB", (w, h), start), mask)
-    draw = ImageDraw.Draw(image)
-    r = 190
-    cx, cy = w // 2 + (variant - 1) * 40, h // 2
-    draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(255, 255, 255))
-    try:
-        font = ImageFont.load_default(size=150)
-    except TypeError:  # very old Pillow
-        font = ImageFont.load_default()
-    draw.text((cx, cy), text, fill=start, font=font, anchor="mm")
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", quality=82)
-    return buffer.getvalue()
+def variants_for(template):
+    """The variants that make sense for *template* (no "thùng 5 kg" of a bottle)."""
+    _name, category, unit, _prices, _area, months, _stars, _certs = template
+    ok = {
+        "any": True,
+        "kg": unit == "kg",
+        "gift": category in GIFT,
+        "fresh": category in FRESH,
+        "seasonal": bool(months),
+    }
+    return [v for v in VARIANTS if ok[v[3]]]
 
 
 def seed_taxonomy():
@@ -195,53 +203,58 @@ def seed_taxonomy():
 
 
 def product_specs(n, rng):
+    """Deterministic (index, name, slug, template, variant) for n products."""
     specs, seen = [], set()
     i = 0
     while len(specs) < n:
         template = TEMPLATES[i % len(TEMPLATES)]
         round_ = i // len(TEMPLATES)
-        variant = VARIANTS[round_ % len(VARIANTS)]
-        name = f"{template[0]} {variant}".strip()
-        if round_ >= len(VARIANTS):
-            name = f"{name} số {round_ // len(VARIANTS) + 1}"
+        choices = variants_for(template)
+        variant = choices[round_ % len(choices)]
+        name = f"{template[0]} {variant[0]}".strip()
+        if round_ >= len(choices):
+            name = f"{name} số {round_ // len(choices) + 1}"
         slug = slugify_vi(name, max_length=190)
         if slug in seen:
             slug = f"{slug}-{i}"
         seen.add(slug)
-        specs.append((i, name, slug, template))
+        specs.append((i, name, slug, template, variant))
         i += 1
     return specs
 
 
-def photo_pool(ctx, size):
-    """At most *size* generated images, reused on later runs (titled "seed-photo-N")."""
-    existing = {
-        img.title: img for img in CustomImage.objects.filter(title__startswith="seed-photo-")
-    }
-    pool = []
-    bar = ctx.progress(size, "Ảnh sản phẩm")
-    for k in range(size):
-        title = f"seed-photo-{k:04d}"
+PHOTOS_PER_KIND = 3
+
+
+def photo_pool(ctx):
+    """kind → a few generated photos of it (demo/pictures.py), reused on later runs
+    (titled "seed-art-<kind>-<n>"): a 100 000-product market draws them once."""
+    kinds = sorted({pictures.kind_for(t[0], t[1]) for t in TEMPLATES})
+    titles = {f"seed-art-{k}-{n}": (k, n) for k in kinds for n in range(PHOTOS_PER_KIND)}
+    existing = {img.title: img for img in CustomImage.objects.filter(title__in=list(titles))}
+    pool = {k: [] for k in kinds}
+    bar = ctx.progress(len(titles), "Ảnh sản phẩm")
+    for title, (kind, n) in titles.items():
         image = existing.get(title)
         if image is None:
-            template = TEMPLATES[k % len(TEMPLATES)]
-            data = make_photo(
-                initials(template[0]),
-                PALETTES[k % len(PALETTES)],
-                variant=(k // len(TEMPLATES)) % 3,
-            )
             image = CustomImage(
                 title=title,
-                alt_text=template[0],
+                alt_text="",
                 collection=product_collection(),
-                file=ImageFile(io.BytesIO(data), name=f"{slugify_vi(template[0])}-{k}.jpg"),
+                file=ImageFile(io.BytesIO(pictures.product_photo(kind, n)), name=f"{kind}-{n}.jpg"),
             )
             image._set_image_file_metadata()
             image.save()
-        pool.append(image)
+        pool[kind].append(image)
         bar.advance()
     bar.finish()
     return pool
+
+
+def booth_for(template, booths_by_trade, booths, i):
+    """A booth whose trade sells *template* (any booth when the demo has none)."""
+    own = booths_by_trade.get(TRADE.get(template[0], ""), [])
+    return own[i % len(own)] if own else booths[i % len(booths)]
 
 
 def run(ctx):
@@ -264,17 +277,34 @@ def run(ctx):
     todo = [s for s in specs if s[2] not in existing]
     if not todo:
         return
-    pool = photo_pool(ctx, min(PHOTO_POOL, max(len(TEMPLATES), ctx.products)))
+    pool = photo_pool(ctx)
+    booths_by_trade = {}
+    for booth in booths:
+        for trade in set(TRADE.values()):
+            if trade in booth.name:
+                booths_by_trade.setdefault(trade, []).append(booth)
     now = timezone.now()
     bar = ctx.progress(len(todo), "Sản phẩm")
     for start in range(0, len(todo), BATCH):
         chunk = todo[start : start + BATCH]
         objs, extra = [], {}
-        for i, name, slug, (base, cat, unit, (low, high), area, months, stars, certs) in chunk:
+        for i, name, slug, template, variant in chunk:
+            base, cat, unit, (low, high), area, months, stars, certs = template
             booth = (
-                booths[i % len(booths)] if i % 40 != 39 or not others else others[i % len(others)]
+                booth_for(template, booths_by_trade, booths, i // len(TEMPLATES))
+                if i % 40 != 39 or not others
+                else others[i % len(others)]
             )
-            price = rng.randint(low // 1000, high // 1000) * 1000
+            _suffix, variant_unit, factor, _applies = variant
+            weight = UNIT_WEIGHTS.get(unit, 0)
+            if variant_unit == "thùng":
+                weight = 5_200
+            elif variant_unit == "túi":
+                weight = 520
+            elif variant_unit == "hộp":
+                weight = UNIT_WEIGHTS["hộp"] + weight
+            unit = variant_unit or unit
+            price = int(rng.randint(low // 1000, high // 1000) * factor) * 1000
             mask = 0
             for m in months:
                 mask |= 1 << (m - 1)
@@ -291,7 +321,7 @@ def run(ctx):
                 ),
                 price=price,
                 unit=unit,
-                unit_weight_grams=UNIT_WEIGHTS.get(unit, 0),
+                unit_weight_grams=weight,
                 stock=0 if i % 17 == 16 else rng.randint(5, 500),
                 origin_area=areas.get(area),
                 ocop_stars=stars,
@@ -301,18 +331,18 @@ def run(ctx):
                 published_at=now if status == Product.Status.PUBLISHED else None,
             )
             objs.append(product)
-            extra[slug] = (i, certs)
+            extra[slug] = (i, certs, pictures.kind_for(base, cat), name)
         Product.objects.bulk_create(objs, batch_size=1000)
         ids = dict(Product.objects.filter(slug__in=list(extra)).values_list("slug", "pk"))
         photos, links = [], []
         Through = Product.certifications.through
-        for slug, (i, certs) in extra.items():
+        for slug, (i, certs, kind, name) in extra.items():
             pk = ids[slug]
-            count = 1 + (i % 3)
-            for position in range(count):
-                image = pool[(i + position * 7) % len(pool)]
+            shots = pool[kind]
+            for position in range(1 + (i % len(shots))):
+                image = shots[(i + position) % len(shots)]
                 photos.append(
-                    ProductImage(product_id=pk, image=image, sort_order=position, alt=slug)
+                    ProductImage(product_id=pk, image=image, sort_order=position, alt=name)
                 )
             for code in certs:
                 links.append(Through(product_id=pk, certification_id=certifications[code].pk))

@@ -5,7 +5,6 @@ Idempotent: pages are looked up by slug, images by title, settings filled only w
 
 import datetime
 import io
-import math
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -51,24 +50,14 @@ def _wrap(draw, text, font, width):
 
 
 def make_picture(title, colours, size=(1200, 675), seed=0, with_text=True):
-    """A gradient picture with soft circles and the title: a believable cover, no download."""
+    """A countryside scene (demo/pictures.py) with the title: a believable cover, no
+    download. *colours* is kept for callers; the scene follows *seed*."""
+    from demo import pictures
+
     width, height = size
-    top, bottom = colours
-    image = PILImage.new("RGB", size, top)
-    draw = ImageDraw.Draw(image)
-    for y in range(height):
-        t = y / (height - 1)
-        colour = tuple(int(top[i] + (bottom[i] - top[i]) * t) for i in range(3))
-        draw.line([(0, y), (width, y)], fill=colour)
-    overlay = PILImage.new("RGBA", size, (0, 0, 0, 0))
-    odraw = ImageDraw.Draw(overlay)
-    for i in range(7):
-        angle = seed * 0.9 + i * 0.8
-        cx = int(width * (0.5 + 0.45 * math.cos(angle)))
-        cy = int(height * (0.5 + 0.45 * math.sin(angle * 1.3)))
-        r = int(min(size) * (0.12 + 0.05 * (i % 3)))
-        odraw.ellipse([cx - r, cy - r, cx + r, cy + r], fill=(255, 255, 255, 38))
-    image = PILImage.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
+    scene = pictures.SCENES[seed % len(pictures.SCENES)]
+    image = PILImage.open(io.BytesIO(pictures.landscape(scene, size=size, seed=seed)))
+    image = image.convert("RGB")
     draw = ImageDraw.Draw(image)
     if not with_text:
         return _jpeg(image)

@@ -1,5 +1,8 @@
 """Demo booths: ~ctx.booths approved, 3 pending, 1 suspended, each with an owner account."""
 
+import io
+
+from django.db import models
 from django.utils import timezone
 
 from accounts.models import User
@@ -12,7 +15,7 @@ THEMES = [
     ("Gà đồi", "yen-the"),
     ("Mỳ Chũ", "luc-ngan"),
     ("Rượu làng Vân", "viet-yen"),
-    ("Bánh đa Kế", "tp-bac-giang"),
+    ("Bánh đa Kế", "phuong-bac-giang"),
     ("Chè Bản Ven", "son-dong"),
     ("Nếp cái hoa vàng", "hiep-hoa"),
     ("Na dai", "luc-nam"),
@@ -22,7 +25,7 @@ THEMES = [
     ("Gốm Thổ Hà", "viet-yen"),
     ("Thêu ren", "lang-giang"),
     ("Dược liệu", "son-dong"),
-    ("Bưởi Phúc Trạch", "lang-giang"),
+    ("Bưởi", "lang-giang"),
     ("Rau an toàn", "yen-dung"),
 ]
 OWNERS = ["Phượng", "Hoàng", "Minh", "An", "Bình", "Hạnh", "Tâm", "Thành", "Lan", "Đức"]
@@ -104,7 +107,54 @@ def run(ctx):
             booth=booth, user=owner, defaults={"role": BoothMembership.Role.OWNER}
         )
     bar.finish()
+    add_pictures(specs)
     set_up_delivery_and_payment(specs[: ctx.booths])
+
+
+def _picture(title, data, name):
+    from django.core.files.images import ImageFile
+
+    from images.collections import product_collection
+    from images.models import CustomImage
+
+    image = CustomImage.objects.filter(title=title).first()
+    if image is None:
+        image = CustomImage(
+            title=title,
+            alt_text="",
+            collection=product_collection(),
+            file=ImageFile(io.BytesIO(data), name=name),
+        )
+        image._set_image_file_metadata()
+        image.save()
+    return image
+
+
+def add_pictures(specs):
+    """A logo showing the booth's trade and a countryside cover, one pair per trade
+    shared by its booths (drawn once: demo/pictures.py)."""
+    from demo import pictures
+
+    slugs = [s[1] for s in specs]
+    missing = Booth.objects.filter(slug__in=slugs).filter(
+        models.Q(logo__isnull=True) | models.Q(cover__isnull=True)
+    )
+    by_trade = {}
+    for booth in missing:
+        theme = next((t for t, _a in THEMES if t in booth.name), THEMES[0][0])
+        by_trade.setdefault(theme, []).append(booth)
+    for index, (theme, booths) in enumerate(sorted(by_trade.items())):
+        kind = pictures.kind_for(theme)
+        scene = pictures.SCENES[index % len(pictures.SCENES)]
+        logo = _picture(f"seed-logo-{kind}", pictures.booth_logo(kind), f"logo-{kind}.jpg")
+        cover = _picture(
+            f"seed-cover-{scene}-{index}",
+            pictures.landscape(scene, size=(1200, 360), seed=index),
+            f"cover-{scene}-{index}.jpg",
+        )
+        pks = [b.pk for b in booths]
+        Booth.objects.filter(pk__in=pks, logo__isnull=True).update(logo=logo)
+        Booth.objects.filter(pk__in=pks, cover__isnull=True).update(cover=cover)
 
 
 # Believable rates of a small producer shipping through a courier: within the province a

@@ -100,7 +100,7 @@ def booth_facts(ctx):
     for i, booth in enumerate(Booth.objects.filter(is_verified=True, verified_facts={})):
         booth.owner_name = booth.owner_name or OWNERS[i % len(OWNERS)]
         booth.registration_number = booth.registration_number or f"24{booth.pk:08d}"
-        booth.address = booth.address or (booth.area.name if booth.area_id else "Bắc Giang")
+        booth.address = booth.address or (booth.area.name if booth.area_id else "Bắc Ninh")
         booth.verified_facts = {
             f: getattr(booth, f) for f in ("name", "registration_number", "address", "owner_name")
         }

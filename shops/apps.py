@@ -24,6 +24,17 @@ class ShopsConfig(AppConfig):
         # Approving, suspending or editing a booth changes its page, its products' pages
         # and the lists.
         pagecache.purge_on_save(Booth)
+        # A suspended booth's products leave the public lists, and so may their areas.
+        from django.db.models.signals import post_delete, post_save
+
+        from catalog.filters import forget_areas_in_use
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_areas_in_use,
+                sender=Booth,
+                dispatch_uid=f"shops-areas-in-use-{signal is post_save}",
+            )
         after_migrate(grant_moderator_permissions, uid="shops.moderators")
         scheduling.register(
             "expire_certificates",

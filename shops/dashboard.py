@@ -9,15 +9,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from catalog import certificates, publishing
+from catalog import certificates, csvformat, publishing
 from catalog.forms import CertificateForm, CsvImportForm, PhotoUploadForm, ProductForm, StockForm
 from catalog.importer import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, import_products
-from catalog.models import Product, ProductImage
+from catalog.models import Category, Product, ProductImage
 from catalog.photos import MAX_PHOTOS, add_photos, move_photo, remove_photo
 from core.ratelimit import rate_limit
 from core.text import unique_slug
@@ -384,5 +385,23 @@ def product_import(request, booth_id):
             "products_url": _products_url(booth),
             "required_columns": REQUIRED_COLUMNS,
             "optional_columns": OPTIONAL_COLUMNS,
+            "columns": csvformat.SHOWN_COLUMNS,
+            "categories": Category.objects.filter(is_active=True).order_by("name"),
         },
     )
+
+
+@login_required
+def product_import_sample(request, booth_id):
+    """The sample spreadsheet (Vietnamese headers, semicolons, UTF-8 with a byte-order
+    mark: Excel opens it in columns), with two of the market's categories."""
+    get_booth_for_staff_or_404(request.user, pk=booth_id)
+    names = list(
+        Category.objects.filter(is_active=True, children__isnull=True)
+        .order_by("parent__sort_order", "sort_order", "name")
+        .values_list("name", flat=True)[:2]
+    )
+    body = csvformat.sample_csv(names) if names else csvformat.sample_csv()
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-san-pham.csv"'
+    return response

@@ -36,6 +36,11 @@ urlpatterns = [
         name="dashboard_product_import",
     ),
     path(
+        "kenh-nguoi-ban/gian-hang/<int:booth_id>/san-pham/nhap-csv/mau.csv",
+        dashboard.product_import_sample,
+        name="dashboard_product_import_sample",
+    ),
+    path(
         "kenh-nguoi-ban/san-pham/<int:pk>/", dashboard.product_edit, name="dashboard_product_edit"
     ),
     path(

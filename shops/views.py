@@ -1,6 +1,7 @@
 """Public booth pages: the directory and a booth's own page."""
 
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 
 from areas.models import Area
@@ -19,7 +20,10 @@ PRODUCTS_PER_PAGE = 24
 @cacheable(BoothFilterForm)
 def booth_list(request):
     params = BoothFilterForm.parse(request.GET)
-    areas = list(Area.objects.current().exclude(kind=Area.Kind.PROVINCE))
+    # Only areas with a public booth in them: a choice that lists nothing is a dead end.
+    areas = list(
+        Area.objects.origins().filter(Exists(Booth.objects.public().filter(area=OuterRef("pk"))))
+    )
     categories = list(Category.objects.filter(is_active=True))
     qs = Booth.objects.public().select_related("area", "logo")
     applied = {}

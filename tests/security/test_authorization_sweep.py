@@ -149,6 +149,7 @@ ACCESS = {
     "shops:dashboard_products": Rule({STAFF_A}, booth_a()),
     "shops:dashboard_product_add": Rule({STAFF_A}, booth_a()),
     "shops:dashboard_product_import": Rule({STAFF_A}, booth_a()),
+    "shops:dashboard_product_import_sample": Rule({STAFF_A}, booth_a()),
     "shops:dashboard_product_edit": Rule({STAFF_A}, {"pk": "product_a.pk"}),
     "shops:dashboard_product_publish": Rule({STAFF_A}, {"pk": "product_a.pk"}, "POST"),
     "shops:dashboard_product_unpublish": Rule({STAFF_A}, {"pk": "product_a.pk"}, "POST"),
