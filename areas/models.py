@@ -9,13 +9,15 @@ keeps meaning something.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.translation import TranslatedStrMixin
+
 
 class AreaQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_current=True)
 
 
-class Area(models.Model):
+class Area(TranslatedStrMixin, models.Model):
     class Kind(models.TextChoices):
         PROVINCE = "province", _("Province")
         DISTRICT = "district", _("District (before 2025)")
@@ -23,6 +25,7 @@ class Area(models.Model):
         REGION = "region", _("Area of origin")
 
     name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REGION)
     parent = models.ForeignKey(
@@ -50,6 +53,3 @@ class Area(models.Model):
         verbose_name = _("area")
         verbose_name_plural = _("areas")
         ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name

@@ -8,11 +8,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from core.translation import TranslatedStrMixin
+
 MAX_PRICE_VND = 1_000_000_000
 
 
-class Category(models.Model):
+class Category(TranslatedStrMixin, models.Model):
     name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     parent = models.ForeignKey(
         "self",
@@ -23,6 +26,7 @@ class Category(models.Model):
         related_name="children",
     )
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     image = models.ForeignKey(
         "images.CustomImage",
         verbose_name=_("image"),
@@ -39,24 +43,20 @@ class Category(models.Model):
         verbose_name_plural = _("categories")
         ordering = ["sort_order", "name"]
 
-    def __str__(self):
-        return self.name
 
-
-class Certification(models.Model):
+class Certification(TranslatedStrMixin, models.Model):
     """A quality scheme a product can carry: VietGAP, GlobalGAP, organic, …"""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
 
     class Meta:
         verbose_name = _("certification")
         verbose_name_plural = _("certifications")
         ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 CARD_RENDITIONS = ("fill-400x300|format-webp",)
