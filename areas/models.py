@@ -9,7 +9,7 @@ keeps meaning something.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.translation import TranslatedStrMixin
+from core.translation import translated
 
 
 class AreaQuerySet(models.QuerySet):
@@ -17,7 +17,7 @@ class AreaQuerySet(models.QuerySet):
         return self.filter(is_current=True)
 
 
-class Area(TranslatedStrMixin, models.Model):
+class Area(models.Model):
     class Kind(models.TextChoices):
         PROVINCE = "province", _("Province")
         DISTRICT = "district", _("District (before 2025)")
@@ -53,3 +53,6 @@ class Area(TranslatedStrMixin, models.Model):
         verbose_name = _("area")
         verbose_name_plural = _("areas")
         ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return str(translated(self, "name"))

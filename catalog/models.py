@@ -8,12 +8,12 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from core.translation import TranslatedStrMixin
+from core.translation import translated
 
 MAX_PRICE_VND = 1_000_000_000
 
 
-class Category(TranslatedStrMixin, models.Model):
+class Category(models.Model):
     name = models.CharField(_("name"), max_length=120)
     name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -43,8 +43,11 @@ class Category(TranslatedStrMixin, models.Model):
         verbose_name_plural = _("categories")
         ordering = ["sort_order", "name"]
 
+    def __str__(self):
+        return str(translated(self, "name"))
 
-class Certification(TranslatedStrMixin, models.Model):
+
+class Certification(models.Model):
     """A quality scheme a product can carry: VietGAP, GlobalGAP, organic, …"""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -57,6 +60,9 @@ class Certification(TranslatedStrMixin, models.Model):
         verbose_name = _("certification")
         verbose_name_plural = _("certifications")
         ordering = ["name"]
+
+    def __str__(self):
+        return str(translated(self, "name"))
 
 
 CARD_RENDITIONS = ("fill-400x300|format-webp",)

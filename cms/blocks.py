@@ -207,9 +207,7 @@ class LinkBlock(blocks.StructBlock):
 
 class FooterColumnBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Column title"), max_length=80)
-    title_en = blocks.CharBlock(
-        label=_("Column title in English"), required=False, max_length=80
-    )
+    title_en = blocks.CharBlock(label=_("Column title in English"), required=False, max_length=80)
     links = blocks.ListBlock(LinkBlock(), label=_("Links"))
 
     class Meta:

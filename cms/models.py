@@ -25,8 +25,8 @@ from cms.blocks import (
     PortalLinkBlock,
 )
 from cms.filters import NewsFilterForm
-from core.translation import TranslatedStrMixin
 from core.sitecache import CachedSiteSetting
+from core.translation import translated
 
 WORDS_PER_MINUTE = 200
 HOME_NEWEST_PRODUCTS = 8
@@ -69,7 +69,7 @@ class SeoMixin:
         return self.search_description or ""
 
 
-class NewsCategory(TranslatedStrMixin, models.Model):
+class NewsCategory(models.Model):
     """A news section (market news, producers' stories, guides, …). Edited as a snippet."""
 
     name = models.CharField(_("name"), max_length=80)
@@ -92,6 +92,9 @@ class NewsCategory(TranslatedStrMixin, models.Model):
         verbose_name = _("news category")
         verbose_name_plural = _("news categories")
         ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return str(translated(self, "name"))
 
 
 class ArticleTag(TagBase):

@@ -7,6 +7,7 @@ and it is filled, and falls back to Vietnamese otherwise. It works on model inst
 on StreamField struct values (menu links, banner slides) alike. See docs/i18n.md.
 """
 
+from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
 
@@ -60,10 +61,27 @@ def _is_empty_stream(value):
         return False
 
 
-class TranslatedStrMixin:
-    """``str(obj)`` in the active language (choice lists, filters, breadcrumbs)."""
+class VietnameseOptionsSelect(forms.Select):
+    """A <select> whose options are Vietnamese names (provinces): each option gets
+    ``lang="vi"`` on English pages, so the names stay and are read as Vietnamese."""
 
-    translated_str_field = "name"
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value and wants_english():
+            option["attrs"] = {**option["attrs"], "lang": "vi"}
+        return option
 
-    def __str__(self):
-        return str(translated(self, self.translated_str_field))
+
+def with_names(message, **names):
+    """*message* (a translated "%(name)s" text) with Vietnamese *names* put in, each in
+    ``<span lang="vi">`` on English pages; safe HTML, the message itself escaped."""
+    from django.utils.html import conditional_escape, format_html
+    from django.utils.safestring import mark_safe
+
+    if wants_english():
+        values = {
+            key: format_html('<span lang="vi">{}</span>', value) for key, value in names.items()
+        }
+    else:
+        values = {key: conditional_escape(value) for key, value in names.items()}
+    return mark_safe(conditional_escape(message) % values)
