@@ -9,6 +9,8 @@ keeps meaning something.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.translation import translated
+
 
 class AreaQuerySet(models.QuerySet):
     def current(self):
@@ -29,6 +31,7 @@ class Area(models.Model):
         REGION = "region", _("Area of origin")
 
     name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.REGION)
     parent = models.ForeignKey(
@@ -58,7 +61,7 @@ class Area(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
-        return self.name
+        return str(translated(self, "name"))
 
     def successor(self):
         """The current area this one stands for: itself when current, else the end of

@@ -3,6 +3,7 @@ the actions below, which go through `catalog.publishing` like every other path."
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from catalog import publishing
 from catalog.models import Category, Certification, Product, ProductImage
@@ -27,7 +28,8 @@ def _run(name, label):
             else:
                 done += 1
         if done:
-            modeladmin.message_user(request, _("%(n)s products updated.") % {"n": done})
+            message = ngettext("%(n)s product updated.", "%(n)s products updated.", done)
+            modeladmin.message_user(request, message % {"n": done})
 
     action.__name__ = f"product_{name}"
     action.short_description = label

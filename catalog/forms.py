@@ -60,7 +60,7 @@ class ProductForm(forms.ModelForm):
         help_text=_("Leave empty to make one from the name, e.g. vai-thieu-luc-ngan."),
     )
     price = forms.IntegerField(
-        label=_("Price (đồng)"),
+        label=_("Price (VND)"),
         min_value=0,
         max_value=MAX_PRICE_VND,
         error_messages={

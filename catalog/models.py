@@ -8,11 +8,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from core.translation import translated
+
 MAX_PRICE_VND = 1_000_000_000
 
 
 class Category(models.Model):
     name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     parent = models.ForeignKey(
         "self",
@@ -23,6 +26,7 @@ class Category(models.Model):
         related_name="children",
     )
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
     image = models.ForeignKey(
         "images.CustomImage",
         verbose_name=_("image"),
@@ -40,7 +44,7 @@ class Category(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
-        return self.name
+        return str(translated(self, "name"))
 
 
 class Certification(models.Model):
@@ -48,7 +52,9 @@ class Certification(models.Model):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120, blank=True)
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
 
     class Meta:
         verbose_name = _("certification")
@@ -56,7 +62,7 @@ class Certification(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.name
+        return str(translated(self, "name"))
 
 
 # the srcset of components/product_card.html

@@ -147,8 +147,13 @@ class ArticleBodyBlock(blocks.StreamBlock):
 class BannerSlideBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     title = blocks.CharBlock(label=_("Title"), max_length=120)
+    title_en = blocks.CharBlock(label=_("Title in English"), required=False, max_length=120)
     text = blocks.TextBlock(label=_("Text"), required=False, max_length=300)
+    text_en = blocks.TextBlock(label=_("Text in English"), required=False, max_length=300)
     link_text = blocks.CharBlock(label=_("Button text"), required=False, max_length=60)
+    link_text_en = blocks.CharBlock(
+        label=_("Button text in English"), required=False, max_length=60
+    )
     link_page = blocks.PageChooserBlock(label=_("Link to a page"), required=False)
     link_url = blocks.CharBlock(
         label=_("…or to an address"),
@@ -177,6 +182,7 @@ class LinkBlock(blocks.StructBlock):
     """A menu or footer link: to a page of the site, or to an address."""
 
     label = blocks.CharBlock(label=_("Label"), max_length=80)
+    label_en = blocks.CharBlock(label=_("Label in English"), required=False, max_length=80)
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
     url = blocks.CharBlock(
         label=_("…or address"),
@@ -201,6 +207,7 @@ class LinkBlock(blocks.StructBlock):
 
 class FooterColumnBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Column title"), max_length=80)
+    title_en = blocks.CharBlock(label=_("Column title in English"), required=False, max_length=80)
     links = blocks.ListBlock(LinkBlock(), label=_("Links"))
 
     class Meta:
@@ -212,8 +219,12 @@ class PortalLinkBlock(blocks.StructBlock):
     """A public-service portal (national e-services, the province's portal, …)."""
 
     label = blocks.CharBlock(label=_("Name"), max_length=120)
+    label_en = blocks.CharBlock(label=_("Name in English"), required=False, max_length=120)
     url = blocks.URLBlock(label=_("Address"), validators=[validate_http_url])
     description = blocks.CharBlock(label=_("Description"), required=False, max_length=200)
+    description_en = blocks.CharBlock(
+        label=_("Description in English"), required=False, max_length=200
+    )
 
     class Meta:
         icon = "globe"

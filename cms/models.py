@@ -26,6 +26,7 @@ from cms.blocks import (
 )
 from cms.filters import NewsFilterForm
 from core.sitecache import CachedSiteSetting
+from core.translation import translated
 
 WORDS_PER_MINUTE = 200
 HOME_NEWEST_PRODUCTS = 8
@@ -72,14 +73,18 @@ class NewsCategory(models.Model):
     """A news section (market news, producers' stories, guides, …). Edited as a snippet."""
 
     name = models.CharField(_("name"), max_length=80)
+    name_en = models.CharField(_("name in English"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.CharField(_("description"), max_length=255, blank=True)
+    description_en = models.CharField(_("description in English"), max_length=255, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("description_en"),
         FieldPanel("sort_order"),
     ]
 
@@ -89,7 +94,7 @@ class NewsCategory(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
-        return self.name
+        return str(translated(self, "name"))
 
 
 class ArticleTag(TagBase):
@@ -132,13 +137,36 @@ class HomePage(SeoMixin, Page):
             "bán bởi chính những người làm ra chúng."
         ),
     )
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown under /en/; the Vietnamese title is used when empty."),
+    )
+    intro_en = models.CharField(
+        _("banner text in English"),
+        max_length=255,
+        blank=True,
+        default="Local specialities, from the people who make them to your door",
+    )
+    lead_en = models.TextField(
+        _("banner lead in English"),
+        blank=True,
+        default=(
+            "Luc Ngan lychees, Yen The hill chicken, Chu noodles and OCOP products, "
+            "sold by the very people who make them."
+        ),
+    )
     banners = StreamField(
         [("slide", BannerSlideBlock())], verbose_name=_("banner carousel"), blank=True
     )
 
     content_panels = Page.content_panels + [
+        FieldPanel("title_en"),
         FieldPanel("intro"),
+        FieldPanel("intro_en"),
         FieldPanel("lead"),
+        FieldPanel("lead_en"),
         FieldPanel("banners"),
         InlinePanel("featured_categories", label=_("Featured categories"), max_num=12),
         InlinePanel("featured_products", label=_("Featured products"), max_num=16),
@@ -234,9 +262,20 @@ class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
     """The news section (/tin-tuc/): paginated, filtered by category or tag, with feeds."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown under /en/; the Vietnamese title is used when empty."),
+    )
+    intro_en = models.TextField(_("introduction in English"), blank=True)
     per_page = 10
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("title_en"),
+        FieldPanel("intro"),
+        FieldPanel("intro_en"),
+    ]
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.ArticlePage"]
     template = "cms/news_index_page.html"
@@ -495,8 +534,29 @@ class StandardPage(SeoMixin, Page):
 
     lead = models.TextField(_("lead"), blank=True)
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown under /en/; the Vietnamese title is used when empty."),
+    )
+    lead_en = models.TextField(_("lead in English"), blank=True)
+    body_en = StreamField(
+        ArticleBodyBlock(),
+        verbose_name=_("body in English"),
+        blank=True,
+        help_text=_("Shown under /en/; the Vietnamese body is used when empty."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("title_en"), FieldPanel("lead_en"), FieldPanel("body_en")],
+            heading=_("English"),
+            classname="collapsed",
+        ),
+    ]
     search_fields = Page.search_fields + [index.SearchField("lead")]
     parent_page_types = ["cms.HomePage", "cms.StandardPage"]
     subpage_types = ["cms.StandardPage"]
@@ -536,6 +596,12 @@ class NavigationSettings(CachedSiteSetting):
     portal_links_title = models.CharField(
         _("portal links title"), max_length=120, blank=True, default="Cổng dịch vụ công"
     )
+    portal_links_title_en = models.CharField(
+        _("portal links title in English"),
+        max_length=120,
+        blank=True,
+        default="Public-service portals",
+    )
     portal_links = StreamField(
         [("portal", PortalLinkBlock())], verbose_name=_("public-service portal links"), blank=True
     )
@@ -544,17 +610,26 @@ class NavigationSettings(CachedSiteSetting):
         blank=True,
         help_text=_("E.g. the notice of registration with the Ministry of Industry and Trade."),
     )
+    registration_notice_en = models.TextField(_("registration notice in English"), blank=True)
     registration_url = models.URLField(_("registration notice link"), blank=True)
 
     panels = [
         FieldPanel("main_menu"),
         FieldPanel("footer_columns"),
         MultiFieldPanel(
-            [FieldPanel("portal_links_title"), FieldPanel("portal_links")],
+            [
+                FieldPanel("portal_links_title"),
+                FieldPanel("portal_links_title_en"),
+                FieldPanel("portal_links"),
+            ],
             heading=_("Public-service portals"),
         ),
         MultiFieldPanel(
-            [FieldPanel("registration_notice"), FieldPanel("registration_url")],
+            [
+                FieldPanel("registration_notice"),
+                FieldPanel("registration_notice_en"),
+                FieldPanel("registration_url"),
+            ],
             heading=_("Registration notice"),
         ),
     ]

@@ -16,6 +16,12 @@ class SiteSettings(CachedSiteSetting):
         blank=True,
         default="Sàn thương mại điện tử sản phẩm đặc trưng của tỉnh",
     )
+    tagline_en = models.CharField(
+        _("tagline in English"),
+        max_length=200,
+        blank=True,
+        default="The online market for the province's own products",
+    )
     operator_name = models.CharField(_("operated by"), max_length=200, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from core.progress import ProgressBar
 
-from . import accounts, areas, catalog, cms, counters, orders, search, shops, site, trust
+from . import accounts, areas, catalog, cms, counters, english, orders, search, shops, site, trust
 from . import figures as figures_step
 
 
@@ -44,6 +44,7 @@ STEPS = [
     ("shops", "Gian hàng", shops),
     ("catalog", "Sản phẩm", catalog),
     ("cms", "Tin tức và trang", cms),
+    ("english", "Tên tiếng Anh", english),
     ("orders", "Đơn hàng", orders),
     ("trust", "Chứng nhận và đánh giá", trust),
     ("counters", "Lượt truy cập", counters),

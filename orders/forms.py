@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from areas import provinces
 from core.filters import PageField, QueryForm
+from core.translation import VietnameseOptionsSelect
 from orders.models import Order
 
 # Vietnamese numbers: mobiles 0[35789]x xxx xxxx (10 digits), landlines 02xx xxxx xxx
@@ -52,7 +53,7 @@ class CheckoutForm(forms.Form):
     )
     province = ProvinceField(
         label=_("Province / city"),
-        widget=forms.Select(attrs={"autocomplete": "address-level1"}),
+        widget=VietnameseOptionsSelect(attrs={"autocomplete": "address-level1"}),
     )
     ward = forms.CharField(
         label=_("Commune / ward"),

@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from core.ratelimit import rate_limit
+from core.translation import with_names
 from orders import cart as carts
 from orders import checkout, lookup, payments, shipping, transitions, vietqr
 from orders.forms import (
@@ -96,7 +97,7 @@ def cart_add(request):
     except carts.CartError as exc:
         messages.error(request, str(exc))
         return _back(request)
-    messages.success(request, _("Added “%(name)s” to your cart.") % {"name": product.name})
+    messages.success(request, with_names(_("Added “%(name)s” to your cart."), name=product.name))
     return _back(request)
 
 

@@ -5,6 +5,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.templatetags.market import format_vnd as vnd
+from core.translation import translated
 
 from .params import PRICE_BANDS
 
@@ -25,7 +26,8 @@ def _names(model, ids):
     names = cache.get(key) or {}
     missing = [pk for pk in ids if pk not in names]
     if missing:
-        names.update(model.objects.filter(pk__in=missing).values_list("pk", "name"))
+        rows = model.objects.filter(pk__in=missing).values("pk", "name", "name_en")
+        names.update({row["pk"]: translated(row, "name") for row in rows})
         cache.set(key, names, 60)
     return {pk: names[pk] for pk in ids if pk in names}
 

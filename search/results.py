@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from catalog.models import Product, photos_with_renditions
+from core.translation import translated
 from shops.models import Booth
 
 from .params import PAGE_SIZE
@@ -69,7 +70,9 @@ class FoundProduct:
         for key in ("pk", "name", "slug", "price", "unit", "stock", "ocop_stars"):
             setattr(self, key, row[key])
         self.booth_name = row["booth__name"]
-        self.area_name = row["origin_area__name"]
+        self.area_name = translated(
+            {"name": row["origin_area__name"], "name_en": row["origin_area__name_en"]}, "name"
+        )
         self.main_image = None
 
     @property
@@ -93,7 +96,7 @@ def load_products(ids, params):
         .filter(pk__in=ids)
         .values(
             "pk", "name", "slug", "description", "price", "unit", "stock", "ocop_stars",
-            "booth__name", "origin_area__name",
+            "booth__name", "origin_area__name", "origin_area__name_en",
         )
     )  # fmt: skip
     by_id = {}

@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from shops import moderation
 from shops.models import Booth, BoothMembership
@@ -25,7 +26,8 @@ def _run(action_name):
             except moderation.TransitionRefused as exc:
                 modeladmin.message_user(request, f"{booth}: {exc.messages[0]}", messages.ERROR)
         if done:
-            modeladmin.message_user(request, _("%(n)s booths updated.") % {"n": done})
+            message = ngettext("%(n)s booth updated.", "%(n)s booths updated.", done)
+            modeladmin.message_user(request, message % {"n": done})
 
     action.__name__ = f"booth_{action_name}"
     action.short_description = moderation.ACTION_LABELS[action_name]

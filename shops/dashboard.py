@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from catalog import certificates, csvformat, publishing
@@ -358,7 +359,11 @@ def product_import(request, booth_id):
             published = sum(p.status == Product.Status.PUBLISHED for p in result.created)
             messages.success(
                 request,
-                _("%(n)s products imported, %(published)s of them on sale.")
+                ngettext(
+                    "%(n)s product imported, %(published)s of them on sale.",
+                    "%(n)s products imported, %(published)s of them on sale.",
+                    len(result.created),
+                )
                 % {"n": len(result.created), "published": published},
             )
             if not result.notes:

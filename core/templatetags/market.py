@@ -1,10 +1,7 @@
 """Tags used on every page: money in whole đồng, grouped figures, language paths, JSON-LD."""
 
 from django import template
-from django.conf import settings
 from django.utils.formats import number_format
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from core import seo
 from core.i18n import localize_path
@@ -63,17 +60,6 @@ register.filter("tel", tel_uri)
 def plain(html):
     """Rich text as one line of plain text, blocks apart (meta descriptions)."""
     return plain_text(html, separator=" ")
-
-
-@register.simple_tag
-def source_lang():
-    """` lang="vi"` on an element holding what people typed in the site's own language
-    (product and booth names, sellers' descriptions) when the page is in another one, so
-    screen readers and translators read it as Vietnamese; nothing on Vietnamese pages."""
-    source = settings.LANGUAGE_CODE.split("-")[0]
-    if (get_language() or source).split("-")[0] == source:
-        return ""
-    return mark_safe(f' lang="{source}"')  # noqa: S308 — a language code from the settings
 
 
 @register.simple_tag

@@ -82,10 +82,14 @@ class AdminCreationTests(WagtailPageTestCase):
                     "slug": "quy-che-hoat-dong",
                     "lead": "Quy chế của sàn.",
                     "body": streamfield([("paragraph", rich_text("<p>Điều 1.</p>"))]),
+                    "title_en": "Operating rules",
+                    "body_en": streamfield([]),
                 }
             ),
         )
-        self.assertPageIsRenderable(StandardPage.objects.get(slug="quy-che-hoat-dong"))
+        page = StandardPage.objects.get(slug="quy-che-hoat-dong")
+        self.assertEqual(page.title_en, "Operating rules")
+        self.assertPageIsRenderable(page)
 
     def test_home_page_edit_form_has_chooser_inlines(self):
         response = self.client.get(f"/cms-admin/pages/{self.home.pk}/edit/")

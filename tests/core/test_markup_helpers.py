@@ -42,8 +42,8 @@ def test_absolute_url_prefixes_site_paths_once_and_keeps_storage_urls():
     assert absolute_url(request, "") == ""
 
 
-def test_source_lang_marks_vietnamese_content_only_on_pages_in_another_language():
-    template = Template("{% load market %}<h1{% source_lang %}>Vải thiều</h1>")
+def test_lang_attr_marks_vietnamese_content_only_on_pages_in_another_language():
+    template = Template("{% load translated %}<h1{% lang_attr %}>Vải thiều</h1>")
     with translation.override("en"):
         assert template.render(Context()) == '<h1 lang="vi">Vải thiều</h1>'
     with translation.override("vi"):
