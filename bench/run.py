@@ -19,6 +19,7 @@ The application never imports this folder.
 import argparse
 import contextlib
 import datetime
+import hashlib
 import json
 import os
 import platform
@@ -35,7 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PY = sys.executable
-DB_NAME = "bench_pages"
+# One market per checkout: its photos live in this checkout's media folder, so a market
+# built from another checkout on the same PostgreSQL would point at files not here.
+DB_NAME = "bench_pages_" + hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]
 
 # req/s of the first wave on this machine (issue 14), for the "2 x today" target.
 BEFORE = {
@@ -128,9 +131,10 @@ def ensure_database(url):
 def setup_django(args):
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     os.environ["BENCH_DB_NAME"] = DB_NAME
-    os.environ["SEARCH_INDEX_PREFIX"] = "bench-pages"
-    os.environ["COUNTERS_REDIS_PREFIX"] = "bench:pages:counters"
-    os.environ["CACHE_KEY_PREFIX"] = "bench-pages"
+    suffix = DB_NAME.removeprefix("bench_pages_")  # the index and keys go with the market
+    os.environ["SEARCH_INDEX_PREFIX"] = f"bench-pages-{suffix}"
+    os.environ["COUNTERS_REDIS_PREFIX"] = f"bench:pages:{suffix}:counters"
+    os.environ["CACHE_KEY_PREFIX"] = f"bench-pages-{suffix}"
     import django
 
     django.setup()
@@ -251,8 +255,6 @@ def search_latency(rounds):
     """The search page in process (one request at a time, no queueing) against the
     Elasticsearch `took` of the queries it sent; autocomplete with its answer cache empty
     (each prefix's key deleted first: the shared Redis is never flushed)."""
-    import hashlib
-
     from django.conf import settings
     from django.core.cache import cache
     from django.test import Client
