@@ -33,4 +33,7 @@ class CmsConfig(AppConfig):
         pagecache.purge_on_save(HomePage, NewsIndexPage, ArticlePage, StandardPage, NewsCategory)
         page_published.connect(_purge, dispatch_uid="cms-pagecache-published")
         page_unpublished.connect(_purge, dispatch_uid="cms-pagecache-unpublished")
+        from . import routing
+
+        routing.connect([HomePage, NewsIndexPage, ArticlePage, StandardPage])
         after_migrate(ensure_editorial_workflow, uid="cms.editorial_workflow")

@@ -1,11 +1,14 @@
 import math
+import uuid
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,6 +28,7 @@ from cms.blocks import (
     PortalLinkBlock,
 )
 from cms.filters import NewsFilterForm
+from cms.routing import ViewRestrictionsMixin
 from core.sitecache import CachedSiteSetting
 from core.translation import translated
 
@@ -38,6 +42,24 @@ def card_products():
     from catalog.models import Product
 
     return Product.objects.public().with_card_data().prefetch_related("images__image__renditions")
+
+
+def fragment_cache(request, page):
+    """(seconds, key) for `{% cache %}` around *page*'s card sections: the same HTML for
+    every reader (no personal data, no CSRF token in a card), so kept for
+    `FRAGMENT_CACHE_SECONDS` and dropped by the page cache's purge (the key holds its
+    generation: product, booth, stock, article and page changes all bump it). A preview
+    never reads or fills it."""
+    from core import pagecache
+
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    if seconds <= 0 or getattr(request, "is_preview", False):
+        return {"seconds": 0, "key": f"off-{uuid.uuid4().hex}"}
+    try:
+        generation = pagecache.generation()
+    except Exception:  # noqa: BLE001 - cache down: render as usual
+        return {"seconds": 0, "key": f"off-{uuid.uuid4().hex}"}
+    return {"seconds": seconds, "key": f"{page.pk}:{generation}:{get_language()}"}
 
 
 def card_booths():
@@ -120,7 +142,7 @@ class ArticlePageTag(ItemBase):
     )
 
 
-class HomePage(SeoMixin, Page):
+class HomePage(ViewRestrictionsMixin, SeoMixin, Page):
     """The market's front page, one per site."""
 
     intro = models.CharField(
@@ -199,22 +221,32 @@ class HomePage(SeoMixin, Page):
         found = {b.pk: b for b in card_booths().filter(pk__in=ids)} if ids else {}
         return [found[pk] for pk in ids if pk in found]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        news_index = NewsIndexPage.objects.live().child_of(self).first()
+    def latest_news_list(self):
         latest_news = list(article_cards().descendant_of(self)[:HOME_LATEST_NEWS])
         _attach_categories(latest_news)
+        return latest_news
+
+    def get_context(self, request, *args, **kwargs):
+        """The card sections are read lazily: when the template finds them in the fragment
+        cache (`cards_cache`), none of their queries run."""
+        context = super().get_context(request, *args, **kwargs)
+        news_index = SimpleLazyObject(lambda: NewsIndexPage.objects.live().child_of(self).first())
+
+        def news_index_url():
+            return news_index.get_url(request) if news_index else ""
+
         context.update(
             {
-                "featured_categories": self.featured_category_list(),
-                "featured_products": self.featured_product_list(),
-                "featured_booths": self.featured_booth_list(),
-                "newest_products": list(
-                    card_products().order_by("-created_at")[:HOME_NEWEST_PRODUCTS]
+                "featured_categories": SimpleLazyObject(self.featured_category_list),
+                "featured_products": SimpleLazyObject(self.featured_product_list),
+                "featured_booths": SimpleLazyObject(self.featured_booth_list),
+                "newest_products": SimpleLazyObject(
+                    lambda: list(card_products().order_by("-created_at")[:HOME_NEWEST_PRODUCTS])
                 ),
-                "latest_news": latest_news,
+                "latest_news": SimpleLazyObject(self.latest_news_list),
                 "news_index": news_index,
-                "news_index_url": news_index.get_url(request) if news_index else "",
+                "news_index_url": SimpleLazyObject(news_index_url),
+                "cards_cache": fragment_cache(request, self),
             }
         )
         return context
@@ -258,7 +290,7 @@ class HomeFeaturedBooth(Orderable):
         verbose_name = _("featured booth")
 
 
-class NewsIndexPage(SeoMixin, RoutablePageMixin, Page):
+class NewsIndexPage(ViewRestrictionsMixin, SeoMixin, RoutablePageMixin, Page):
     """The news section (/tin-tuc/): paginated, filtered by category or tag, with feeds."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -366,7 +398,7 @@ def _attach_categories(articles):
         )
 
 
-class ArticlePage(SeoMixin, Page):
+class ArticlePage(ViewRestrictionsMixin, SeoMixin, Page):
     """A news article.
 
     `search_payload()` is the contract with the search app: it returns what the article
@@ -529,7 +561,7 @@ class ArticlePage(SeoMixin, Page):
         return response
 
 
-class StandardPage(SeoMixin, Page):
+class StandardPage(ViewRestrictionsMixin, SeoMixin, Page):
     """An editable page: introduction, guides, operating rules, policies, contacts."""
 
     lead = models.TextField(_("lead"), blank=True)

@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.pagecache.PageCacheMiddleware",  # last: the others still run on a cached page
+    "cms.routing.CachedRouteMiddleware",  # process_view only: Wagtail's route from the cache
 ]
 
 ROOT_URLCONF = "marketplace.urls"
@@ -197,6 +198,9 @@ SITE_CACHE_LOCAL_SECONDS = env_int("SITE_CACHE_LOCAL_SECONDS", 5)
 # 0 switches it off. On by default only with a shared cache (Redis): a purge must reach
 # every web worker.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 if REDIS_URL else 0)
+# The home page's card sections (rendered HTML, the same for every reader) kept this long;
+# dropped with the page cache's purge. Short without Redis (a purge reaches one process).
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 300 if REDIS_URL else 5)
 
 # Signed-in sessions expire after this many seconds without activity; the page warns
 # shortly before and offers a button that keeps the visitor signed in.

@@ -24,6 +24,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Off unless a test turns it on (tests/core/test_pagecache.py): other tests read pages
 # right after changing data without the receivers that purge it.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0  # likewise (tests/performance turns it on)
 MEDIA_ROOT = env("TEST_MEDIA_ROOT", "/tmp/cho-tinh-test-media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

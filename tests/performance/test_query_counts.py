@@ -9,10 +9,15 @@ from catalog.models import Certification
 from cms.models import HomeFeaturedBooth, HomeFeaturedProduct
 from tests.factories import BoothFactory, ImageFactory, ProductFactory, ProductImageFactory
 
-# Issue 14 asks home <= 10 and article <= 8; Wagtail's routing and the home page's cards
-# still cost more (docs/performance.md, "still open"): these are today's ceilings, so a
-# regression fails, and the list and product pages are at the issue's targets.
-LIMITS = {"home": 21, "list": 6, "product": 8, "article": 13}
+# Issue 14's targets. Measured as a reader meets the page: the home page's card sections
+# come from the fragment cache when warm (FRAGMENT_CACHE_SECONDS on, as in production),
+# Wagtail's route and view-restriction check from cms/routing.py.
+LIMITS = {"home": 10, "list": 6, "product": 8, "article": 8}
+
+
+@pytest.fixture(autouse=True)
+def fragment_cache(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 300
 
 
 def _queries(client, url):
@@ -39,11 +44,15 @@ def _fill(n, home, make_article):
 
 
 @pytest.mark.parametrize("page", ["home", "list", "product", "article"])
-def test_queries_per_page_are_few_and_constant(client, page, home, make_article):
+def test_queries_per_page_are_few_and_constant(
+    client, page, home, make_article, django_capture_on_commit_callbacks
+):
     counts = {}
     for n in (1, 30):
-        products = _fill(n, home, make_article)
-        article = make_article(title=f"Bài {n}")
+        # Commit callbacks run, as in production: the saves purge the cached fragments.
+        with django_capture_on_commit_callbacks(execute=True):
+            products = _fill(n, home, make_article)
+            article = make_article(title=f"Bài {n}")
         url = {
             "home": "/",
             "list": "/san-pham/",
