@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
+from wagtail.images.models import SourceImageIOError
 
 from catalog import certificates, extensions
 from catalog.filters import (
@@ -119,12 +120,21 @@ def _json_ld(request, product, photos):
         }
     if product.description:
         data["description"] = plain_text(product.description)[:500]
-    if photos:
-        data["image"] = [
-            absolute_url(request, p.image.get_rendition("max-900x900|format-webp").url)
-            for p in photos
-        ]
+    images = [
+        url for url in (_rendition_url(p.image, "max-900x900|format-webp") for p in photos) if url
+    ]
+    if images:
+        data["image"] = [absolute_url(request, url) for url in images]
     return data
+
+
+def _rendition_url(image, spec):
+    """A rendition's URL, or "" when the original file is gone (a photo whose file was lost
+    must not take the product page down: the {% image %} tag shows a placeholder)."""
+    try:
+        return image.get_rendition(spec).url
+    except SourceImageIOError:
+        return ""
 
 
 @cacheable()

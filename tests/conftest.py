@@ -123,3 +123,37 @@ def _counters_redis_cleanup():
                 client.delete(*keys)
         except Exception:
             pass  # Redis already gone: nothing to tidy
+
+
+# One Playwright and one Chromium for the whole run, shared by tests/e2e and tests/frontend:
+# Playwright's sync API allows one instance per thread, so the session fixtures live here
+# and nowhere else (a second copy in another conftest would start a second instance).
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    browser = playwright_instance.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-dev-shm-usage",
+        ],
+    )
+    yield browser
+    browser.close()

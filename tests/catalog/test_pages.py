@@ -135,6 +135,23 @@ def test_product_page_shows_everything_a_shopper_needs(client):
     assert len(ld["image"]) == 2
 
 
+def test_product_page_survives_a_photo_whose_file_was_lost(client):
+    product = ProductFactory(name="Mật ong rừng", slug="mat-ong-rung")
+    kept = ProductImageFactory(product=product)
+    lost = ProductImageFactory(product=product)
+    lost.image.file.storage.delete(lost.image.file.name)
+    response = client.get("/san-pham/mat-ong-rung/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    ld = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S).group(1)
+    )
+    assert (
+        len(ld["image"]) == 1
+        and kept.image.file.name.rsplit("/", 1)[-1].split(".")[0] in ld["image"][0]
+    )
+
+
 def test_hidden_or_draft_product_page_is_404(client):
     assert client.get(f"/san-pham/{ProductFactory(status='draft').slug}/").status_code == 404
     assert client.get(f"/san-pham/{ProductFactory(status='hidden').slug}/").status_code == 404

@@ -1,9 +1,4 @@
-"""The browser fixtures of the end-to-end journeys (Debian chromium through Playwright)."""
+"""The per-test browser fixtures of the end-to-end journeys; the session's Playwright and
+Chromium come from tests/conftest.py."""
 
-from tests.e2e.conftest import (  # noqa: F401
-    _home_page,
-    browser,
-    new_page,
-    playwright_instance,
-    screenshots,
-)
+from tests.e2e.conftest import _home_page, new_page, screenshots  # noqa: F401
