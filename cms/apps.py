@@ -16,6 +16,7 @@ class CmsConfig(AppConfig):
         from core.permissions import after_migrate
         from counters import registry
 
+        from .site_setup import apply_site_url_after_migrate
         from .workflow import ensure_editorial_workflow
 
         registry.register("cms.articlepage", kind="article", letter="a")
@@ -34,3 +35,4 @@ class CmsConfig(AppConfig):
         page_published.connect(_purge, dispatch_uid="cms-pagecache-published")
         page_unpublished.connect(_purge, dispatch_uid="cms-pagecache-unpublished")
         after_migrate(ensure_editorial_workflow, uid="cms.editorial_workflow")
+        after_migrate(apply_site_url_after_migrate, uid="cms.site_address")

@@ -26,6 +26,7 @@ from cms.blocks import (
 )
 from cms.filters import NewsFilterForm
 from core.sitecache import CachedSiteSetting
+from core.slugs import FoldedSlugPageMixin
 
 WORDS_PER_MINUTE = 200
 HOME_NEWEST_PRODUCTS = 8
@@ -58,8 +59,11 @@ def article_cards():
     )
 
 
-class SeoMixin:
-    """What the <head> shows: canonical URL, Open Graph image, language alternates."""
+class SeoMixin(FoldedSlugPageMixin):
+    """What the <head> shows: canonical URL, Open Graph image, language alternates.
+
+    Every page has it; it brings the folded slugs of ``FoldedSlugPageMixin`` along.
+    """
 
     def og_image(self):
         return None

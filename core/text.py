@@ -38,3 +38,18 @@ def unique_slug(model, text: str, *, field: str = "slug", max_length: int = 80, 
         candidate = f"{base}-{n}"
         n += 1
     return candidate
+
+
+def folding_table() -> dict[str, str]:
+    """Every accented Latin letter (Vietnamese and others) and the ASCII letter it folds to.
+
+    For the admin's slug field (core/slugs.py): Wagtail's JS slugify drops what it cannot
+    transliterate, so "Phiên chợ" became "phien-ch".
+    """
+    table = {}
+    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        folded = fold_vietnamese(ch)
+        if folded != ch and len(folded) == 1 and folded.isascii() and folded.isalpha():
+            table[ch] = folded
+    return table

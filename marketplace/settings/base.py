@@ -374,7 +374,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Chợ Tỉnh")
-WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# The site's public address: e-mails, the Wagtail admin, and the default Wagtail Site's
+# host and port (share links, JSON-LD, the pages sitemap), set after every migrate.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_BYTES", 8 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)

@@ -65,6 +65,8 @@ def test_vietnamese_page_editor_shows_wagtails_publish(client, superuser, make_a
 @pytest.mark.django_db
 def test_workflow_approve_and_publish_reads_as_vietnamese():
     with translation.override("vi"):
-        label = translation.gettext("%(label)s and Publish") % {"label": translation.gettext("Approve")}
+        label = translation.gettext("%(label)s and Publish") % {
+            "label": translation.gettext("Approve")
+        }
     approve = wagtail_vi("Approve", app="")
     assert label == f"{approve} và xuất bản"
