@@ -7,8 +7,8 @@ from areas.models import Area
 from catalog.models import MAX_PRICE_VND, Category, Certificate, Certification, Product
 from catalog.photos import MAX_PHOTOS
 from catalog.richtext import sanitize_description
-from images.fields import ImageUploadField
 from core.text import slugify_vi
+from images.fields import ImageUploadField
 
 MONTH_CHOICES = [(m, format_lazy(_("Month {}"), m)) for m in range(1, 13)]
 
