@@ -5,7 +5,7 @@ Wagtail's ``WagtailImageField`` fills in its help text and two of its error mess
 project's forms build their fields once, at import, so these strings were frozen in the
 language of that moment, and Wagtail's Vietnamese catalogue has none of them anyway.
 ``ImageUploadField`` rebuilds them lazily, read in the language of each request. The
-msgids are Wagtail's own; their Vietnamese is in ``locale/wagtail`` (shared with the
+msgids are Wagtail's own; their Vietnamese is in ``locale/upstream`` (shared with the
 Wagtail admin's image upload).
 """
 
@@ -15,7 +15,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from wagtail.images.fields import WagtailImageField
 
-# Wagtail's msgids, not marked here: their translations live in locale/wagtail.
+# Wagtail's msgids, not marked here: their translations live in locale/upstream.
 HELP = "Supported formats: %(supported_formats)s. Maximum filesize: %(max_upload_size)s."
 HELP_NO_LIMIT = "Supported formats: %(supported_formats)s."
 BAD_FORMAT = "Not a supported image format. Supported formats: %(supported_formats)s."

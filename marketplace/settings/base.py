@@ -272,9 +272,9 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAIL_I18N_ENABLED = False
-# locale/wagtail: Vietnamese for Wagtail admin strings its own catalogue lacks (no source
+# locale/upstream: Vietnamese for Wagtail and Django strings their catalogues lack (no source
 # file maps there, so `make messages` leaves it alone).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
