@@ -1,6 +1,8 @@
 """The project's catalogues must not shadow Wagtail's, Django's or allauth's translations."""
 
+import ast
 import gettext
+import re
 import subprocess
 from pathlib import Path
 
@@ -70,3 +72,45 @@ def test_workflow_approve_and_publish_reads_as_vietnamese():
         }
     approve = wagtail_vi("Approve", app="")
     assert label == f"{approve} và xuất bản"
+
+
+@pytest.mark.django_db
+def test_admin_lists_say_yes_and_no_in_vietnamese(client, superuser):
+    from tests.factories import BoothFactory
+
+    BoothFactory(name="HTX Gạo thơm", is_verified=True)
+    BoothFactory(name="Cơ sở Vải thiều", is_verified=False)
+    client.force_login(superuser)
+    html = client.get("/cms-admin/booth/").content.decode()
+    assert "HTX Gạo thơm" in html
+    cells = re.findall(r"<td[^>]*>\s*(True|False|Có|Không)\s*</td>", html)
+    assert sorted(cells) == ["Có", "Không"]
+
+
+def test_every_supplementary_translation_is_a_package_msgid_it_leaves_untranslated():
+    """locale/upstream only fills gaps: a msgid the packages translate themselves, or no
+    longer use, has no business there."""
+    from django.conf import settings
+
+    from core.translations import _read, package_catalogues
+
+    ours = _read(
+        Path(settings.BASE_DIR) / "locale" / "upstream" / "vi" / "LC_MESSAGES" / "django.mo"
+    )
+    theirs = {}
+    for _name, mo in package_catalogues("vi"):
+        theirs.update(_read(mo))
+    en_po = set()
+    import django
+
+    for po in [
+        *Path(wagtail.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"),
+        *Path(django.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"),
+    ]:
+        for block in re.findall(r'^msgid ((?:".*"\n)+)', po.read_text(encoding="utf-8"), re.M):
+            en_po.add("".join(ast.literal_eval(line) for line in block.splitlines()))
+    assert ours
+    for key in ours:
+        msgid = key[0] if isinstance(key, tuple) else key
+        assert key not in theirs, f"{msgid!r} is translated by the package already"
+        assert msgid in en_po, f"{msgid!r} is not a Wagtail or Django msgid"
