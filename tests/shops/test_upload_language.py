@@ -2,12 +2,22 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from catalog.models import Product
 from tests.factories import CategoryFactory
 from tests.sellers import jpeg_upload
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    """A request under /en/ leaves English active in this thread; later tests must not
+    inherit it (their reverse() would build /en/ addresses)."""
+    language = translation.get_language()
+    yield
+    translation.activate(language)
 
 
 def product_data(category):
