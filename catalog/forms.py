@@ -3,13 +3,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.fields import WagtailImageField
 
 from areas.models import Area
 from catalog.models import MAX_PRICE_VND, Category, Certificate, Certification, Product
 from catalog.photos import MAX_PHOTOS
 from catalog.richtext import sanitize_description
 from core.text import slugify_vi
+from images.fields import ImageUploadField
 
 MONTH_CHOICES = [(m, format_lazy(_("Month {}"), m)) for m in range(1, 13)]
 
@@ -18,7 +18,7 @@ class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class PhotosField(WagtailImageField):
+class PhotosField(ImageUploadField):
     """Several photos at once; every file is checked by Wagtail (type, size, pixels)."""
 
     widget = MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
@@ -36,7 +37,7 @@ class Category(models.Model):
         related_name="+",
     )
     sort_order = models.PositiveIntegerField(_("order"), default=0)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("in use", "active"), default=True)
 
     class Meta:
         verbose_name = _("category")
@@ -127,7 +128,7 @@ class ProductQuerySet(models.QuerySet):
 class Product(ClusterableModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
+        PUBLISHED = "published", pgettext_lazy("product status", "Published")
         HIDDEN = "hidden", _("Hidden by a moderator")
 
     booth = models.ForeignKey(

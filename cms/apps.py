@@ -16,6 +16,7 @@ class CmsConfig(AppConfig):
         from core.permissions import after_migrate
         from counters import registry
 
+        from .site_setup import apply_site_url_after_migrate
         from .workflow import ensure_editorial_workflow
 
         registry.register("cms.articlepage", kind="article", letter="a")
@@ -37,3 +38,4 @@ class CmsConfig(AppConfig):
 
         routing.connect([HomePage, NewsIndexPage, ArticlePage, StandardPage])
         after_migrate(ensure_editorial_workflow, uid="cms.editorial_workflow")
+        after_migrate(apply_site_url_after_migrate, uid="cms.site_address")

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -148,7 +149,7 @@ class BannerSlideBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     title_en = blocks.CharBlock(label=_("Title in English"), required=False, max_length=120)
-    text = blocks.TextBlock(label=_("Text"), required=False, max_length=300)
+    text = blocks.TextBlock(label=pgettext_lazy("block", "Text"), required=False, max_length=300)
     text_en = blocks.TextBlock(label=_("Text in English"), required=False, max_length=300)
     link_text = blocks.CharBlock(label=_("Button text"), required=False, max_length=60)
     link_text_en = blocks.CharBlock(

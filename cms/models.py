@@ -30,6 +30,7 @@ from cms.blocks import (
 from cms.filters import NewsFilterForm
 from cms.routing import ViewRestrictionsMixin
 from core.sitecache import CachedSiteSetting
+from core.slugs import FoldedSlugPageMixin
 from core.translation import translated
 
 WORDS_PER_MINUTE = 200
@@ -81,8 +82,11 @@ def article_cards():
     )
 
 
-class SeoMixin:
-    """What the <head> shows: canonical URL, Open Graph image, language alternates."""
+class SeoMixin(FoldedSlugPageMixin):
+    """What the <head> shows: canonical URL, Open Graph image, language alternates.
+
+    Every page has it; it brings the folded slugs of ``FoldedSlugPageMixin`` along.
+    """
 
     def og_image(self):
         return None

@@ -1,6 +1,9 @@
 """Wagtail admin pieces for records moderators look at but change only through a
 decision screen (reviews, certificates): every change then keeps the audit log right."""
 
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -17,3 +20,18 @@ class ViewOnlyHistoryView(HistoryView):
     not have."""
 
     any_permission_required = ["view"]
+
+
+class YesNoColumn(Column):
+    """A yes/no field in an admin list as "Có"/"Không" (Wagtail's own shows True/False)."""
+
+    def __init__(self, name, model, **kwargs):
+        kwargs.setdefault("label", capfirst(model._meta.get_field(name).verbose_name))
+        kwargs.setdefault("sort_key", name)
+        super().__init__(name, **kwargs)
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if value is None:
+            return ""
+        return gettext("Yes") if value else gettext("No")

@@ -11,7 +11,9 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.conf import settings
 
-        from core import scheduling
+        from core import scheduling, slugs
+
+        slugs.install()
 
         # Finished task results pile up in the database queue: prune them daily.
         if settings.TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":

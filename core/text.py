@@ -69,3 +69,18 @@ def plain_text(html, separator="\n") -> str:
     marked = _BLOCK_END.sub(lambda m: m.group(0) + "\x00", str(html or ""))
     blocks = (" ".join(unescape(strip_tags(part)).split()) for part in marked.split("\x00"))
     return separator.join(block for block in blocks if block)
+
+
+def folding_table() -> dict[str, str]:
+    """Every accented Latin letter (Vietnamese and others) and the ASCII letter it folds to.
+
+    For the admin's slug field (core/slugs.py): Wagtail's JS slugify drops what it cannot
+    transliterate, so "Phiên chợ" became "phien-ch".
+    """
+    table = {}
+    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        ch = chr(code)
+        folded = fold_vietnamese(ch)
+        if folded != ch and len(folded) == 1 and folded.isascii() and folded.isalpha():
+            table[ch] = folded
+    return table

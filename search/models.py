@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .text import parse_terms
 
@@ -106,7 +107,7 @@ class Synonym(models.Model):
         ),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(pgettext_lazy("in use", "active"), default=True)
 
     class Meta:
         verbose_name = _("search synonym")

@@ -2,12 +2,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.fields import WagtailImageField
 
 from areas.models import Area
 from catalog.models import Product
 from core.filters import PageField, QueryForm, QueryTextField
 from core.text import slugify_vi
+from images.fields import ImageUploadField
 from shops.models import Booth
 
 phone_validator = RegexValidator(
@@ -25,8 +25,8 @@ class BoothForm(forms.ModelForm):
         help_text=_("Leave empty to make one from the name."),
     )
     phone = forms.CharField(label=_("Phone number"), max_length=20, validators=[phone_validator])
-    logo_upload = WagtailImageField(label=_("Logo"), required=False)
-    cover_upload = WagtailImageField(label=_("Cover image"), required=False)
+    logo_upload = ImageUploadField(label=_("Logo"), required=False)
+    cover_upload = ImageUploadField(label=_("Cover image"), required=False)
 
     class Meta:
         model = Booth

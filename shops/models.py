@@ -27,7 +27,7 @@ class BoothQuerySet(models.QuerySet):
 class Booth(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending approval")
-        APPROVED = "approved", _("Approved")
+        APPROVED = "approved", pgettext_lazy("booth status", "Approved")
         REJECTED = "rejected", _("Rejected")
         SUSPENDED = "suspended", _("Suspended")
 

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.log_actions import log
 
 from core.tasks import enqueue_on_commit
@@ -35,7 +35,7 @@ ALLOWED = {
 }
 
 ACTION_LABELS = {
-    "approve": gettext_lazy("Approve"),
+    "approve": pgettext_lazy("booth", "Approve"),
     "reject": gettext_lazy("Reject"),
     "suspend": gettext_lazy("Suspend"),
     "reinstate": gettext_lazy("Reinstate"),

@@ -15,7 +15,7 @@ from wagtail.permissions import register_permission_policy
 from areas.models import Area
 from catalog import certificates
 from catalog.models import Category, Certificate, Certification, Product
-from core.adminviews import ViewOnlyHistoryView, ViewOnlyPermissionPolicy
+from core.adminviews import ViewOnlyHistoryView, ViewOnlyPermissionPolicy, YesNoColumn
 from core.audit import register_reasoned_actions
 from shops import admin_views, moderation
 from shops.models import Booth
@@ -38,7 +38,7 @@ class BoothViewSet(ModelViewSet):
     list_display = [
         "name",
         "status",
-        "is_verified",
+        YesNoColumn("is_verified", Booth),
         "area",
         TitleColumn(
             "moderate",
@@ -100,7 +100,7 @@ class CategoryViewSet(ModelViewSet):
     model = Category
     icon = "folder-open-inverse"
     menu_label = _("Categories")
-    list_display = ["name", "parent", "sort_order", "is_active"]
+    list_display = ["name", "parent", "sort_order", YesNoColumn("is_active", Category)]
     form_fields = ["name", "slug", "parent", "description", "image", "sort_order", "is_active"]
     copy_view_enabled = False
 
@@ -148,7 +148,7 @@ class AreaViewSet(ModelViewSet):
     model = Area
     icon = "site"
     menu_label = _("Areas")
-    list_display = ["name", "kind", "parent", "is_current", "replaced_by"]
+    list_display = ["name", "kind", "parent", YesNoColumn("is_current", Area), "replaced_by"]
     list_filter = ["kind", "is_current"]
     form_fields = ["name", "slug", "kind", "parent", "is_current", "replaced_by", "sort_order"]
     copy_view_enabled = False

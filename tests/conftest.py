@@ -157,3 +157,15 @@ def browser(playwright_instance):
     )
     yield browser
     browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts and ends in the site's language: a request under /en/ activates
+    English in the test's thread, and the next test must not inherit it."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -276,7 +276,9 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAIL_I18N_ENABLED = False
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/upstream: Vietnamese for Wagtail and Django strings their catalogues lack (no source
+# file maps there, so `make messages` leaves it alone).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "upstream"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -378,7 +380,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # --- Wagtail ------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Chợ Tỉnh")
-WAGTAILADMIN_BASE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# The site's public address: e-mails, the Wagtail admin, and the default Wagtail Site's
+# host and port (share links, JSON-LD, the pages sitemap), set after every migrate.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_BYTES", 8 * 1024 * 1024)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)

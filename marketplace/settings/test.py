@@ -39,6 +39,7 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "5/m/ip,3/5m/key", "signup": "100/m/ip"}
 # Generous request limits; tests/security sets tiny ones where it checks them.
 RATE_LIMITS = dict.fromkeys(RATE_LIMITS, "100000/m")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = "http://localhost"  # the default Wagtail site the tests were written against
 WHITENOISE_AUTOREFRESH = True
 # Tasks run at once (after commit) unless a test switches to the database queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": []}}
