@@ -9,7 +9,8 @@ from areas.models import Area
 from catalog.models import Category, Certification
 
 AREAS = {
-    "bac-giang": "Bac Giang province",
+    "bac-ninh": "Bac Ninh province",
+    "bac-giang": "Bac Giang province (former)",
     "luc-ngan": "Luc Ngan",
     "yen-the": "Yen The",
     "luc-nam": "Luc Nam",
@@ -19,7 +20,8 @@ AREAS = {
     "lang-giang": "Lang Giang",
     "son-dong": "Son Dong",
     "yen-dung": "Yen Dung",
-    "tp-bac-giang": "Bac Giang city",
+    "tp-bac-giang": "Bac Giang city (former)",
+    "phuong-bac-giang": "Bac Giang ward",
     "xa-bien-dong": "Bien Dong commune",
     "xa-phon-xuong": "Phon Xuong commune",
     "phuong-chu": "Chu ward",

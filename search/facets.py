@@ -5,7 +5,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.templatetags.market import format_vnd as vnd
-from core.translation import translated
+from core.translation import is_fallback, translated
 
 from .params import PRICE_BANDS
 
@@ -19,15 +19,18 @@ def _price_label(lo, hi):
 
 
 def _names(model, ids):
-    """{pk: name} for facet labels, from a short-lived cache (they rarely change)."""
+    """{pk: (name, shown in Vietnamese on an English page)} for facet labels, from a
+    short-lived cache (they rarely change)."""
     if not ids:
         return {}
-    key = f"search:facet-names:{model._meta.label_lower}:{get_language()}"
+    key = f"search:facet-names:v2:{model._meta.label_lower}:{get_language()}"
     names = cache.get(key) or {}
     missing = [pk for pk in ids if pk not in names]
     if missing:
         rows = model.objects.filter(pk__in=missing).values("pk", "name", "name_en")
-        names.update({row["pk"]: translated(row, "name") for row in rows})
+        names.update(
+            {row["pk"]: (translated(row, "name"), is_fallback(row, "name")) for row in rows}
+        )
         cache.set(key, names, 60)
     return {pk: names[pk] for pk in ids if pk in names}
 
@@ -45,8 +48,10 @@ def facet_groups(params, results):
 
     def option(name, value, label, count):
         selected = getattr(params, name) == value
+        label, vietnamese = label if isinstance(label, tuple) else (label, False)
         return {
             "label": label,
+            "vietnamese": vietnamese,
             "count": count,
             "selected": selected,
             "url": params.url(**{name: None if selected else value, "page": None}),

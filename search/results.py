@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from catalog.models import Product, photos_with_renditions
-from core.translation import translated
+from core.translation import is_fallback, translated
 from shops.models import Booth
 
 from .params import PAGE_SIZE
@@ -63,16 +63,16 @@ class FoundProduct:
 
     __slots__ = (
         "pk", "name", "slug", "price", "unit", "stock", "ocop_stars", "booth_name",
-        "area_name", "main_image", "search_name", "search_snippet",
+        "area_name", "area_vietnamese", "main_image", "search_name", "search_snippet",
     )  # fmt: skip
 
     def __init__(self, row):
         for key in ("pk", "name", "slug", "price", "unit", "stock", "ocop_stars"):
             setattr(self, key, row[key])
         self.booth_name = row["booth__name"]
-        self.area_name = translated(
-            {"name": row["origin_area__name"], "name_en": row["origin_area__name_en"]}, "name"
-        )
+        area = {"name": row["origin_area__name"], "name_en": row["origin_area__name_en"]}
+        self.area_name = translated(area, "name")
+        self.area_vietnamese = is_fallback(area, "name")  # lang="vi" on an English page
         self.main_image = None
 
     @property
