@@ -47,9 +47,12 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # Development and the `make run` demo only (marketplace/settings/demo.py): in
     # production nginx serves /media/ (deploy/nginx/cho-tinh.conf).
     from django.urls import re_path
+    from django.views.decorators.cache import cache_control
     from django.views.static import serve
 
+    # the 30 days nginx gives /media/ (renditions get a new name when their image changes)
+    serve_media = cache_control(public=True, max_age=2592000)(serve)
     urlpatterns = [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(r"^media/(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT}),
         *urlpatterns,
     ]

@@ -21,3 +21,7 @@ STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStat
 WHITENOISE_USE_FINDERS = False
 WHITENOISE_AUTOREFRESH = False
 SERVE_MEDIA = True
+
+# Pages compressed as nginx compresses them in production (`gzip on`, deploy/nginx):
+# gunicorn alone sends them raw. Django's GZipMiddleware pads against BREACH.
+MIDDLEWARE = ["django.middleware.gzip.GZipMiddleware", *MIDDLEWARE]  # noqa: F405
