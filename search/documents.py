@@ -16,6 +16,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from elasticsearch.dsl import (
     Boolean,
     Completion,
@@ -296,7 +297,9 @@ _SLUG_MARK = "slug-placeholder"
 
 
 @lru_cache(maxsize=16)
-def _product_url_template(urlconf, prefix):
+def _product_url_template(urlconf, prefix, language):
+    """The product URL around its slug, for one URL configuration, script prefix and
+    language (the patterns are under `i18n_patterns`)."""
     return reverse("catalog:product_detail", kwargs={"slug": _SLUG_MARK}).split(_SLUG_MARK)
 
 
@@ -304,7 +307,8 @@ def product_url(slug):
     """`reverse("catalog:product_detail", slug=…)` without resolving it for each product."""
     if not _SLUG.fullmatch(slug or ""):
         return reverse("catalog:product_detail", kwargs={"slug": slug})
-    head, tail = _product_url_template(get_urlconf(), get_script_prefix())
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    head, tail = _product_url_template(urlconf, get_script_prefix(), get_language())
     return f"{head}{slug}{tail}"
 
 

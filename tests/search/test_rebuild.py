@@ -151,3 +151,15 @@ def test_a_rejected_document_stops_the_build_with_an_error(es):
     with pytest.raises(SearchUnavailable, match="bulk item failed"):
         bulk_overlapped(es, actions(), chunk_size=10)
     assert len(built) < 10_000  # bounded: it did not run on to the end
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_product_urls_follow_the_language_like_reverse(language):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from search.documents import product_url
+
+    with translation.override(language):
+        for slug in ("buoi-dien", "vai_thieu-2"):
+            assert product_url(slug) == reverse("catalog:product_detail", kwargs={"slug": slug})
