@@ -6,6 +6,8 @@ moment ago, so requests and tasks do not each wait for a timeout while it is dow
 """
 
 import contextlib
+import queue
+import threading
 from functools import lru_cache
 
 from django.conf import settings
@@ -97,3 +99,58 @@ def bulk(client, actions, *, chunk_size=500, progress=None, require_alias=False)
     if progress:
         progress.advance(done % 100)
     return done
+
+
+def bulk_overlapped(client, actions, *, chunk_size=500, progress=None, depth=2):
+    """`bulk`, with the actions built in this thread while another one sends.
+
+    Building documents is Python work and Elasticsearch answers a bulk request in its own
+    time: a sender thread sends chunk N while this thread builds chunk N+1. At most
+    *depth* chunks wait between the two, so memory stays bounded. The actions are read in
+    the calling thread (the database connection stays this thread's).
+    """
+    chunks = queue.Queue(maxsize=depth)
+    done = object()
+    outcome = {}
+
+    def drain():
+        while (chunk := chunks.get()) is not done:
+            yield from chunk
+
+    def send():
+        try:
+            outcome["count"] = bulk(client, drain(), chunk_size=chunk_size, progress=progress)
+        except BaseException as exc:  # handed to the calling thread
+            outcome["error"] = exc
+            while chunks.get() is not done:  # unblock the builder until it stops
+                pass
+
+    def put(item):
+        while True:
+            if "error" in outcome and item is not done:
+                raise outcome["error"]
+            try:
+                chunks.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                if not sender.is_alive():
+                    raise SearchUnavailable("bulk sender stopped") from None
+
+    sender = threading.Thread(target=send, name="search-bulk", daemon=True)
+    sender.start()
+    try:
+        chunk = []
+        for action in actions:
+            chunk.append(action)
+            if len(chunk) >= chunk_size:
+                put(chunk)
+                chunk = []
+        if chunk:
+            put(chunk)
+    finally:
+        with contextlib.suppress(SearchUnavailable):
+            put(done)
+        sender.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["count"]

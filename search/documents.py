@@ -9,11 +9,14 @@ fields. Vietnamese folding happens in Python (`search.text.search_fold`) into `*
 fields beside the originals.
 """
 
+import re
 import unicodedata
+from functools import lru_cache
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from elasticsearch.dsl import (
     Boolean,
     Completion,
@@ -26,7 +29,8 @@ from elasticsearch.dsl import (
     Text,
 )
 
-from catalog.models import Product
+from areas.models import Area
+from catalog.models import Category, Product
 from cms.models import ArticlePage
 from core.text import fold_vietnamese
 from shops.models import Booth
@@ -161,6 +165,15 @@ def products_queryset():
     )
 
 
+PRODUCT_OWN_FIELDS = tuple(f for f in PRODUCT_FIELDS if "__" not in f)
+
+
+def products_rebuild_queryset():
+    """Products for a full rebuild: their own columns only; booth, category and area names
+    come from `prepare_batch`'s cache (a handful of rows, not one join per product)."""
+    return Product.objects.public().only(*PRODUCT_OWN_FIELDS).order_by("pk")
+
+
 def booths_queryset():
     return Booth.objects.public().select_related("area").order_by("pk")
 
@@ -174,6 +187,8 @@ QUERYSETS = {
     "booths": booths_queryset,
     "articles": articles_queryset,
 }
+# what a full rebuild streams (with a `prepare_batch` cache kept across its batches)
+REBUILD_QUERYSETS = {**QUERYSETS, "products": products_rebuild_queryset}
 
 
 def attach_certifications(products):
@@ -187,10 +202,63 @@ def attach_certifications(products):
     return products
 
 
-def prepare_batch(kind, objs):
-    """What a batch of *kind* needs before its documents are built (one query, not one each)."""
+def _category_chains(ids, cache):
+    """{category id: its name and its parents' (nearest first)} for *ids*, read a level of
+    the tree at a time into *cache* (rows: id -> (name, parent id))."""
+    rows = cache.setdefault("category_rows", {})
+    asked = set()
+    missing = {i for i in ids if i is not None and i not in rows}
+    while missing:
+        asked |= missing
+        found = Category.objects.filter(pk__in=missing).values_list("pk", "name", "parent_id")
+        for pk, name, parent_id in found:
+            rows[pk] = (name, parent_id)
+        missing = {parent for _, parent in rows.values() if parent is not None}
+        missing -= set(rows) | asked
+    chains = cache.setdefault("categories", {})
+    for pk in ids:
+        if pk is None or pk in chains:
+            continue
+        names, seen, cur = [], set(), pk
+        while cur is not None and cur in rows and cur not in seen:
+            seen.add(cur)
+            names.append(rows[cur][0])
+            cur = rows[cur][1]
+        chains[pk] = tuple(names)
+    return chains
+
+
+def attach_related_names(products, cache):
+    """Booth, category (with parents) and area names for products read without joins,
+    kept in *cache* across the batches of a rebuild (bounded by those small tables)."""
+    booths = cache.setdefault("booths", {})
+    areas = cache.setdefault("areas", {})
+    need = {p.booth_id for p in products} - set(booths)
+    if need:
+        booths.update(Booth.objects.filter(pk__in=need).values_list("pk", "name"))
+    need = {p.origin_area_id for p in products if p.origin_area_id is not None} - set(areas)
+    if need:
+        areas.update(Area.objects.filter(pk__in=need).values_list("pk", "name"))
+    chains = _category_chains({p.category_id for p in products}, cache)
+    for p in products:
+        p._search_related = (
+            booths.get(p.booth_id, ""),
+            chains.get(p.category_id, ()),
+            areas.get(p.origin_area_id) if p.origin_area_id is not None else None,
+        )
+    return products
+
+
+def prepare_batch(kind, objs, cache=None):
+    """What a batch of *kind* needs before its documents are built (one query, not one each).
+
+    With a *cache* (a dict kept across the batches of a rebuild), products read by
+    `products_rebuild_queryset` get their booth, category and area names from it.
+    """
     if kind == "products":
         attach_certifications(objs)
+        if cache is not None:
+            attach_related_names(objs, cache)
     return objs
 
 
@@ -212,27 +280,65 @@ def suggest_inputs(name):
     return out
 
 
+@lru_cache(maxsize=4096)
+def _fold_cached(text):
+    """`search_fold` of a string many documents share (booth, category, area names)."""
+    return search_fold(text)
+
+
+@lru_cache(maxsize=1024)
+def _category_fields(names):
+    joined = " ".join(names)
+    return joined, search_fold(joined), category_keys(names)
+
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+_SLUG_MARK = "slug-placeholder"
+
+
+@lru_cache(maxsize=16)
+def _product_url_template(urlconf, prefix, language):
+    """The product URL around its slug, for one URL configuration, script prefix and
+    language (the patterns are under `i18n_patterns`)."""
+    return reverse("catalog:product_detail", kwargs={"slug": _SLUG_MARK}).split(_SLUG_MARK)
+
+
+def product_url(slug):
+    """`reverse("catalog:product_detail", slug=…)` without resolving it for each product."""
+    if not _SLUG.fullmatch(slug or ""):
+        return reverse("catalog:product_detail", kwargs={"slug": slug})
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    head, tail = _product_url_template(urlconf, get_script_prefix(), get_language())
+    return f"{head}{slug}{tail}"
+
+
 def product_doc(p):
-    area = p.origin_area
+    related = getattr(p, "_search_related", None)
+    if related is None:
+        area = p.origin_area
+        related = (p.booth.name, tuple(category_names(p.category)), area.name if area else None)
+    booth_name, categories, area_name = related
+    category_name, category_folded, keys = _category_fields(categories)
     name = unicodedata.normalize("NFC", p.name)
     folded = search_fold(name)
-    categories = category_names(p.category)
+    name_terms = terms(folded)
+    description = plain_text(p.description)
     return {
         "name": name,
         "name_folded": folded,
-        "name_key": " ".join(terms(folded)),
-        "name_head": (terms(folded) or [""])[0],
-        "description": plain_text(p.description),
-        "description_folded": search_fold(plain_text(p.description)),
+        "name_key": " ".join(name_terms),
+        "name_head": (name_terms or [""])[0],
+        "description": description,
+        "description_folded": search_fold(description),
         "booth_id": p.booth_id,
-        "booth_name": p.booth.name,
-        "booth_folded": search_fold(p.booth.name),
+        "booth_name": booth_name,
+        "booth_folded": _fold_cached(booth_name),
         "category_id": p.category_id,
-        "category_name": " ".join(categories),
-        "category_folded": search_fold(" ".join(categories)),
-        "category_keys": category_keys(categories),
+        "category_name": category_name,
+        "category_folded": category_folded,
+        "category_keys": list(keys),
         "area_id": p.origin_area_id,
-        "area_folded": search_fold(area.name) if area else "",
+        "area_folded": _fold_cached(area_name) if area_name else "",
         "price": p.price,
         "ocop_stars": p.ocop_stars,
         "certifications": (
@@ -245,7 +351,7 @@ def product_doc(p):
         "in_stock": p.stock > 0,
         "season_months": p.season_months,
         "published_at": p.published_at or p.created_at,
-        "url": reverse("catalog:product_detail", kwargs={"slug": p.slug}),
+        "url": product_url(p.slug),
         "suggest": {"input": suggest_inputs(p.name), "weight": 10 + p.ocop_stars},
     }
 

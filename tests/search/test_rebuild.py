@@ -92,7 +92,7 @@ def test_searches_keep_answering_during_rebuilds(es, settings):
 def test_changes_made_during_a_rebuild_are_replayed(indexed_market, es, monkeypatch):
     """A change recorded while the new index was being filled still reaches it."""
     coop = indexed_market["booths"]["coop"]
-    real_bulk = rebuilding.bulk
+    real_bulk = rebuilding.bulk_overlapped  # how the new index is filled
     made = {}
 
     def bulk_then_change(client, actions, **kw):
@@ -101,7 +101,7 @@ def test_changes_made_during_a_rebuild_are_replayed(indexed_market, es, monkeypa
             made["p"] = ProductFactory(name="Nhãn chín sớm", slug="nhan-chin-som", booth=coop)
         return n
 
-    monkeypatch.setattr(rebuilding, "bulk", bulk_then_change)
+    monkeypatch.setattr(rebuilding, "bulk_overlapped", bulk_then_change)
     rebuild("products", client=es)
     refresh(es)
     ids = {
@@ -110,3 +110,56 @@ def test_changes_made_during_a_rebuild_are_replayed(indexed_market, es, monkeypa
     }
     assert made["p"].pk in ids
     assert SearchChange.objects.filter(object_id=made["p"].pk).exists()
+
+
+def test_rebuild_documents_are_those_the_live_updates_write(indexed_market):
+    """A rebuild reads products without joins and takes booth, category (with every parent)
+    and area names from its cache: the documents are the same as one by one."""
+    from search.documents import QUERYSETS, REBUILD_QUERYSETS, prepare_batch, product_doc
+    from tests.factories import CategoryFactory
+
+    top = CategoryFactory(name="Nông sản", slug="nong-san")
+    mid = CategoryFactory(name="Trái cây & rau", slug="trai-cay-rau", parent=top)
+    low = CategoryFactory(name="Quả có múi", slug="qua-co-mui", parent=mid)
+    leaf = CategoryFactory(name="Bưởi", slug="buoi", parent=low)
+    coop = indexed_market["booths"]["coop"]
+    ProductFactory(name="Bưởi Diễn", slug="buoi-dien", booth=coop, category=leaf)
+    cache = {}
+    rebuilt = {}
+    for batch in rebuilding._batched(REBUILD_QUERYSETS["products"](), 3):
+        rebuilt.update({p.pk: product_doc(p) for p in prepare_batch("products", batch, cache)})
+    live = {p.pk: product_doc(p) for p in prepare_batch("products", list(QUERYSETS["products"]()))}
+    assert rebuilt == live and len(live) == 9
+    buoi = next(d for d in rebuilt.values() if d["name"] == "Bưởi Diễn")
+    assert buoi["category_name"] == "Bưởi Quả có múi Trái cây & rau Nông sản"
+    assert "nong san" in buoi["category_keys"] and buoi["area_folded"] == ""
+
+
+def test_a_rejected_document_stops_the_build_with_an_error(es):
+    """The sender thread's failure reaches the builder, which stops reading."""
+    from search.client import SearchUnavailable, bulk_overlapped
+
+    es.indices.create(index=f"{alias('probe')}-x", mappings={"properties": {"n": {"type": "long"}}})
+    built = []
+
+    def actions():
+        for i in range(10_000):
+            built.append(i)
+            doc = {"n": "not a number"} if i == 5 else {"n": i}
+            yield {"_index": f"{alias('probe')}-x", "_id": i, "_source": doc}
+
+    with pytest.raises(SearchUnavailable, match="bulk item failed"):
+        bulk_overlapped(es, actions(), chunk_size=10)
+    assert len(built) < 10_000  # bounded: it did not run on to the end
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_product_urls_follow_the_language_like_reverse(language):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from search.documents import product_url
+
+    with translation.override(language):
+        for slug in ("buoi-dien", "vai_thieu-2"):
+            assert product_url(slug) == reverse("catalog:product_detail", kwargs={"slug": slug})

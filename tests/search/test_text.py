@@ -82,3 +82,26 @@ def test_plain_text_of_sanitised_description():
         "&",
         "rẻ",
     ]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p class="lead">Vải&nbsp;thiều</p><br/><p>ngọt &amp; thơm</p>',
+        '<a href="/x?a=1&amp;b=2" title="q">Mua</a> ngay',
+        '<a href="x>y">lạ</a>',  # ">" inside an attribute: the parser's answer
+        "giá < 50.000đ và <b>tươi</b>",
+        "<script>alert(1)</script>chữ",
+        "<!-- ghi chú -->chữ",
+        "<my-tag>chữ</my-tag>",
+    ],
+)
+def test_plain_text_matches_djangos_strip_tags(html):
+    """The quick path for sanitised HTML gives what Django's HTML parser gives."""
+    import html as html_lib
+
+    from django.utils.html import strip_tags
+
+    from search.text import plain_text
+
+    assert plain_text(html) == html_lib.unescape(strip_tags(html.replace("<", " <")))
