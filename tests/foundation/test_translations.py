@@ -19,9 +19,21 @@ from django.conf import settings
 ROOT = Path(settings.BASE_DIR)
 VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]")
 STATIC_PAGES = {"500.html"}  # rendered without a request: says it in both languages
-COPY_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "__pycache__", "media", "static", "*.mo", ".ruff_cache"
-)
+_IGNORED_NAMES = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "__pycache__", "media", "static", "*.mo", ".ruff_cache",
+    ".services", ".cache", ".local", ".gunicorn", "test-output", "*.sqlite3",
+)  # fmt: skip
+
+
+def COPY_IGNORE(folder, names):
+    """What the copy leaves out: the checkout's tools, caches and running services' files
+    (a PostgreSQL socket under .services cannot be copied), and anything not a plain file."""
+    ignored = set(_IGNORED_NAMES(folder, names))
+    for name in names:
+        path = Path(folder) / name
+        if not (path.is_dir() or path.is_file()):
+            ignored.add(name)  # sockets, fifos, broken links
+    return ignored
 
 
 def untranslated(po_text):
