@@ -10,6 +10,10 @@ PY=.venv/bin/python
 size="${BENCH_SIZE:-100000}"
 only="${BENCH:-all}"
 unset DJANGO_SETTINGS_MODULE
+# Services this run starts are stopped at the end; ones already running are left alone.
+if ! bash scripts/services.sh status 2>/dev/null | grep -q '^postgres *up'; then
+  trap 'bash scripts/services.sh down >/dev/null 2>&1 || true' EXIT
+fi
 
 if [[ "$only" == all || "$only" == pages ]]; then
   # shellcheck disable=SC2086
