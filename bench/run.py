@@ -165,12 +165,15 @@ def build_market(size):
 def measure_reindex():
     """Full rebuild of the product index: documents/s and peak RSS of the indexer."""
     code = (
-        "import django,resource,time,sys;django.setup();"
+        "import django,time,sys;django.setup();"
         "from search.rebuild import rebuild;t=time.monotonic();"
         "n=rebuild('products',stream=open('/dev/null','w'),chunk_size=2000);"
         "e=time.monotonic()-t;rebuild('booths',stream=open('/dev/null','w'));"
         "rebuild('articles',stream=open('/dev/null','w'));"
-        "print('RESULT',n,e,resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"
+        # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across execve, so a child of this
+        # (large, market-building) process would report the parent's peak as its own
+        "hwm=[l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1];"
+        "print('RESULT',n,e,int(hwm)/1024)"
     )
     out = subprocess.run([PY, "-c", code], cwd=ROOT, env=os.environ, capture_output=True, text=True)
     line = [x for x in out.stdout.splitlines() if x.startswith("RESULT")]
