@@ -40,7 +40,3 @@ def find(number, phone):
     if not number or not phone:
         return None
     return Order.objects.filter(number=number, phone=phone).first()
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "") or "unknown"

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.clientip import client_ip
 from core.ratelimit import rate_limit
 from core.translation import with_names
 from orders import cart as carts
@@ -412,7 +413,7 @@ def order_lookup(request):
     status = 200
     if request.method == "POST" and form.is_valid():
         number, phone = form.cleaned_data["number"], form.cleaned_data["phone"]
-        if not lookup.allowed(lookup.client_ip(request), number):
+        if not lookup.allowed(client_ip(request), number):
             form.add_error(None, _("Too many attempts. Please wait a few minutes and try again."))
             status = 429
         else:

@@ -208,6 +208,29 @@ def test_lookup_is_rate_limited(guest_order, settings):
     assert blocked.status_code == 429
 
 
+def test_lookup_limits_each_visitor_behind_the_proxy_not_the_proxy(guest_order, settings):
+    """Behind nginx every request comes from 127.0.0.1: the limit must follow the visitor's
+    address from X-Forwarded-For, or one guesser would lock every shopper out."""
+    from django.test import Client
+
+    settings.ORDER_LOOKUP_ATTEMPTS = 3
+    settings.TRUSTED_PROXY_COUNT = 1
+    guesser = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    for n in range(4):
+        guesser.post("/tra-cuu-don-hang/", {"number": f"DH-KHONG-CO-{n}", "phone": "0900000000"})
+    shopper = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.4")
+    found = shopper.post(
+        "/tra-cuu-don-hang/", {"number": guest_order.number, "phone": "0912345678"}
+    )
+    assert found.status_code in (200, 302)
+    assert (
+        guesser.post(
+            "/tra-cuu-don-hang/", {"number": guest_order.number, "phone": "0912345678"}
+        ).status_code
+        == 429
+    )
+
+
 # --- claiming ------------------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ answer 429 (a Vietnamese page, JSON for autocomplete) past their rate limits, co
 the shared cache."""
 
 import os
+import types
 
 import pytest
 from django.http import HttpResponse
@@ -78,6 +79,17 @@ def test_a_second_account_with_the_same_phone_shares_the_cap(caps, lychee):
 
 
 # --- rate limits ------------------------------------------------------------------------
+
+
+# The limiter counts in fixed windows (a minute starts at :00). A test that makes N + 1
+# requests must not see them split across two windows when the clock passes a minute or
+# an hour mid-test: the limiter's clock is pinned half-way through both.
+PINNED_NOW = 1_800_001_830.0  # 30 s into a minute, 1 830 s into an hour
+
+
+@pytest.fixture(autouse=True)
+def _limiter_clock(monkeypatch):
+    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(time=lambda: PINNED_NOW))
 
 
 @pytest.fixture
