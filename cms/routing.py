@@ -22,8 +22,6 @@ How long a change takes to reach other web processes: with Redis, at once; with 
 per-process local-memory cache, `SITE_CACHE_LOCAL_SECONDS` (as for the site cache).
 """
 
-import time
-
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
@@ -32,6 +30,7 @@ from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.pagecache import bump_generation, read_generation
 from core.sitecache import timeout
 
 VERSION_KEY = "cms:routes:version"
@@ -40,19 +39,12 @@ RESTRICTIONS_KEY = "cms:any-view-restriction"
 
 
 def _version():
-    value = cache.get(VERSION_KEY)
-    if value is None:
-        cache.add(VERSION_KEY, time.time_ns() // 1000, None)
-        value = cache.get(VERSION_KEY)
-    return value
+    return read_generation(VERSION_KEY)
 
 
 def forget_routes(**kwargs):
     """Every remembered route is stale from now on."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.add(VERSION_KEY, time.time_ns() // 1000, None)
+    bump_generation(VERSION_KEY)
 
 
 def _forget_routes_now_and_on_commit(sender=None, raw=False, **kwargs):

@@ -79,21 +79,34 @@ def eligible(request):
     return "authorization" not in request.headers
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
+def read_generation(key):
+    """The generation number kept under *key* in the shared cache (started if missing).
+
+    Never a number used before: what was stored under an evicted generation stays a miss.
+    Also used by the cached Wagtail routes (cms/routing.py)."""
+    value = cache.get(key)
     if value is None:
-        # Never a number used before: pages stored under an evicted generation stay misses.
-        cache.add(GENERATION_KEY, time.time_ns() // 1000, None)
-        value = cache.get(GENERATION_KEY)
+        cache.add(key, time.time_ns() // 1000, None)
+        value = cache.get(key)
     return value
+
+
+def bump_generation(key):
+    """Make everything stored under the current generation of *key* stale."""
+    try:
+        cache.incr(key)
+    except ValueError:  # no generation yet, or evicted
+        cache.add(key, time.time_ns() // 1000, None)
+
+
+def generation():
+    return read_generation(GENERATION_KEY)
 
 
 def purge():
     """Every cached page is stale from now on."""
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet, or evicted
-        cache.add(GENERATION_KEY, time.time_ns() // 1000, None)
+        bump_generation(GENERATION_KEY)
     except Exception:  # noqa: BLE001 - cache down: nothing served from it either
         log.warning("page cache: purge failed", exc_info=True)
 
