@@ -38,7 +38,10 @@ sys.path.insert(0, str(ROOT))
 PY = sys.executable
 # One market per checkout: its photos live in this checkout's media folder, so a market
 # built from another checkout on the same PostgreSQL would point at files not here.
-DB_NAME = "bench_pages_" + hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]
+# BENCH_DB_NAME names another checkout's market (with MEDIA_ROOT pointing at its photos).
+DB_NAME = os.environ.get("BENCH_DB_NAME") or (
+    "bench_pages_" + hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]
+)
 
 # req/s of the first wave on this machine (issue 14), for the "2 x today" target.
 BEFORE = {
@@ -51,6 +54,10 @@ BEFORE = {
     "article": 59,
     "search": 31,
 }
+# ... measured beside a trivial Django view at 2 890 req/s. A machine (or a busy moment) with
+# a slower trivial view scales the target by the same factor: the target is the ratio
+# 2 × BEFORE ÷ 2 890 of this run's trivial view, printed with the absolute figure.
+BEFORE_TRIVIAL = 2890
 CACHED_TARGETS = ("home", "product_list", "product", "booth", "article")
 SEARCHES = [
     "vai thieu",
@@ -424,6 +431,14 @@ class Server:
             self.proc.wait(timeout=30)
 
 
+def prime(port, paths):
+    """Ask for each path once, so that a cached run measures the cache: pages stored in an
+    earlier round may have expired (PAGE_CACHE_SECONDS) or been purged by the checkouts."""
+    for path in paths:
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30).read()
+
+
 def wrk(port, paths, seconds, connections, cookie=None):
     cmd = ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--timeout", "10s"]
     cmd += ["-s", str(ROOT / "bench" / "wrk.lua")]
@@ -509,6 +524,8 @@ def main():
             fn = buyers.run_adds if name == "add_to_cart" else buyers.run_checkouts
             return fn(port, clients, products_to_buy, seconds)
         cookie = f"sessionid={session}" if mode == "signed-in" else None
+        if mode == "cached":
+            prime(port, scenarios[name])
         return wrk(port, scenarios[name], seconds, args.connections, cookie)
 
     workers = 2 * (os.cpu_count() or 1) + 1
@@ -571,9 +588,11 @@ def main():
         if mode == "cached" and name in CACHED_TARGETS and srv == "on":
             target, held = "≥ 0.50 × trivial", ratio >= 0.5
         if mode == "signed-in" and name in BEFORE:
+            wanted = 2 * BEFORE[name] / BEFORE_TRIVIAL  # as a ratio of the trivial view
             target, held = (
-                f"≥ {2 * BEFORE[name]} req/s (2 × {BEFORE[name]})",
-                rps >= 2 * BEFORE[name],
+                f"≥ {wanted:.3f} × trivial (2 × {BEFORE[name]} of 2 890; "
+                f"{wanted * trivial:.0f} req/s here)",
+                ratio >= wanted,
             )
         errors = sum(max(0, x.get("errors", 0)) for x in results[run])
         row = {
@@ -641,11 +660,9 @@ def main():
     for row in rows:
         if row["held"] is not None:
             label = f"{row['scenario']} {row['mode']}: {row['target']}"
-            measured = (
-                f"{row['ratio_trivial']:.3f} × trivial"
-                if row["mode"] == "cached"
-                else f"{row['rps']:.1f} req/s"
-            )
+            measured = f"{row['ratio_trivial']:.3f} × trivial"
+            if row["mode"] != "cached":
+                measured += f" ({row['rps']:.1f} req/s)"
             target(label, measured, row["held"])
     if search:
         target(
