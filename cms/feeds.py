@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from core.translation import translated
+
 FEED_SIZE = 20
 
 
@@ -16,13 +18,13 @@ class ArticleRssFeed(Feed):
         from core.models import SiteSettings
 
         site_name = SiteSettings.for_request(self.request).site_name
-        return f"{news_index.title} · {site_name}"
+        return f"{translated(news_index, 'title')} · {site_name}"
 
     def link(self, news_index):
         return news_index.get_url(self.request)
 
     def description(self, news_index):
-        return news_index.intro or _("News from the market")
+        return translated(news_index, "intro") or _("News from the market")
 
     def items(self, news_index):
         return (
@@ -48,7 +50,7 @@ class ArticleRssFeed(Feed):
         return article.author_name or None
 
     def item_categories(self, article):
-        return [c.name for c in article.categories.all()]
+        return [translated(c, "name") for c in article.categories.all()]
 
 
 class ArticleAtomFeed(ArticleRssFeed):

@@ -83,6 +83,26 @@ def test_rss_feed_is_valid_xml_with_live_articles_only(client, make_article, cat
     assert items[0].findtext("category") == "Tin thị trường"
 
 
+def test_english_feed_speaks_english_where_the_editors_wrote_it(
+    client, news_index, make_article, category
+):
+    news_index.title_en, news_index.intro_en = "News", "The market's news."
+    news_index.save_revision().publish()
+    category.name_en = "Market news"
+    category.save()
+    make_article(title="Tin đã đăng", categories=[category])
+    root = ET.fromstring(client.get("/en/tin-tuc/rss/").content)
+    channel = root.find("./channel")
+    assert channel.findtext("title").startswith("News · ")
+    assert channel.findtext("description") == "The market's news."
+    assert channel.findtext("language") == "en"
+    assert channel.find("./item").findtext("category") == "Market news"
+    # The Vietnamese feed is unchanged.
+    vi = ET.fromstring(client.get("/tin-tuc/rss/").content).find("./channel")
+    assert vi.findtext("title").startswith("Tin tức · ")
+    assert vi.find("./item").findtext("category") == "Tin thị trường"
+
+
 def test_atom_feed_is_valid_xml(client, make_article):
     make_article(title="Tin Atom")
     response = client.get("/tin-tuc/atom/")
