@@ -22,6 +22,7 @@ from catalog.models import Category, Product, photos_prefetch
 from core.pagecache import cacheable
 from core.seo import absolute_url
 from core.text import plain_text
+from core.translation import translated
 from counters import record_view
 
 PER_PAGE = 24
@@ -97,7 +98,7 @@ def _json_ld(request, product, photos):
         "name": product.name,
         "sku": str(product.pk),
         "url": request.build_absolute_uri(product.get_absolute_url()),
-        "category": product.category.name,
+        "category": translated(product.category, "name"),
         "brand": {"@type": "Brand", "name": product.booth.name},
         "offers": {
             "@type": "Offer",

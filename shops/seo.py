@@ -2,6 +2,7 @@
 
 from core.seo import absolute_url
 from core.text import plain_text
+from core.translation import translated
 
 
 def booth_json_ld(request, booth, image_url=""):
@@ -26,7 +27,7 @@ def booth_json_ld(request, booth, image_url=""):
     if booth.address:
         address["streetAddress"] = booth.address
     if booth.area_id:
-        address["addressLocality"] = booth.area.name
+        address["addressLocality"] = translated(booth.area, "name")
     data["address"] = address
     if booth.rating_count:
         data["aggregateRating"] = {

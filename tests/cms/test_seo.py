@@ -119,3 +119,30 @@ def test_article_carries_news_article_json_ld(client, make_article):
     assert data["headline"] == "Mật ong </script><b>hoa vải</b>"
     assert data["author"]["name"] == "Ban biên tập"
     assert data["image"][0].startswith("http://testserver/")
+
+
+def _json_ld_blocks(html):
+    import json
+
+    marker = '<script type="application/ld+json">'
+    blocks, start = [], html.find(marker)
+    while start != -1:
+        start += len(marker)
+        blocks.append(json.loads(html[start : html.index("</script>", start)]))
+        start = html.find(marker, start)
+    return blocks
+
+
+def test_english_product_and_booth_json_ld_name_category_and_place_in_english(client):
+    product = ProductFactory(
+        category__name="Trái cây", category__name_en="Fruit", booth__area__name_en="Luc Ngan"
+    )
+    product.booth.area.name = "Lục Ngạn"
+    product.booth.area.save()
+    product_url, booth_url = product.get_absolute_url(), product.booth.get_absolute_url()
+    en = _json_ld_blocks(client.get("/en" + product_url).content.decode())
+    assert any(b.get("category") == "Fruit" for b in en)
+    vi = _json_ld_blocks(client.get(product_url).content.decode())
+    assert any(b.get("category") == "Trái cây" for b in vi)
+    booth = _json_ld_blocks(client.get("/en" + booth_url).content.decode())
+    assert any(b.get("address", {}).get("addressLocality") == "Luc Ngan" for b in booth)
