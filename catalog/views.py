@@ -3,7 +3,6 @@
 import io
 
 import qrcode
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import cache_control
@@ -19,6 +18,7 @@ from catalog.filters import (
     offered_areas,
 )
 from catalog.models import Category, Product, photos_prefetch
+from core import fragments
 from core.pagecache import cacheable
 from core.seo import absolute_url
 from core.text import plain_text
@@ -39,14 +39,14 @@ def _browse(request, category=None):
     categories, areas, certifications = filter_choices()
     params = ProductFilterForm.parse(request.GET)
     qs, applied = apply_filters(
-        Product.objects.public().with_card_data(),
+        Product.objects.public().for_cards(),
         params,
         categories=categories,
         areas=areas,
         certifications=certifications,
         category=category,
     )
-    page = Paginator(qs, PER_PAGE).get_page(params.get("page"))
+    page = fragments.paginate(request, qs, PER_PAGE, params.get("page"))
     # Only well-formed parameters go into pagination links.
     keep_out = ("page", "category") if category is not None else ("page",)
     return render(
@@ -138,18 +138,32 @@ def _rendition_url(image, spec):
         return ""
 
 
+RELATED = 4
+
+
+def related_products(request, product):
+    """The most viewed public products of *product*'s category, itself left out.
+
+    The ranking (a sort over the whole category: ~30 ms at 100 000 products) is kept per
+    category for `FRAGMENT_CACHE_SECONDS`, a few more ids than shown; the rows are read
+    fresh, so a product hidden or sold since then is left out or shown as it is now."""
+    ranked = Product.objects.public().filter(category_id=product.category_id)
+    ranked = ranked.order_by("-view_count", "-pk").values_list("pk", flat=True)
+    ids = fragments.cached_value(
+        request,
+        f"related:{product.category_id}",
+        lambda: list(ranked[: RELATED * 2 + 1]),
+    )
+    rows = Product.objects.public().for_cards().in_bulk([pk for pk in ids if pk != product.pk])
+    return [rows[pk] for pk in ids if pk in rows][:RELATED]
+
+
 @cacheable()
 def product_detail(request, slug):
     product = _public_product(slug)
     record_view(request, product)
     photos = list(product.images.all())
-    related = list(
-        Product.objects.public()
-        .with_card_data()
-        .filter(category_id=product.category_id)
-        .exclude(pk=product.pk)
-        .order_by("-view_count", "-pk")[:4]
-    )
+    related = related_products(request, product)
     context = {
         "product": product,
         "booth": product.booth,

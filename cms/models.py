@@ -545,10 +545,15 @@ class ArticlePage(ViewRestrictionsMixin, SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        ids = self.related_product_ids()
-        context["product_cards"] = (
-            {p.pk: p for p in card_products().filter(pk__in=ids)} if ids else {}
-        )
+
+        def cards():
+            ids = self.related_product_ids()
+            return {p.pk: p for p in card_products().filter(pk__in=ids)} if ids else {}
+
+        # Read lazily: when the body comes from the fragment cache (`body_cache`), neither
+        # the StreamField nor the cards are decoded or queried.
+        context["product_cards"] = SimpleLazyObject(cards)
+        context["body_cache"] = fragment_cache(request, self)
         context["previous_article"], context["next_article"] = self.neighbours()
         context["article_categories"] = list(self.categories.all())
         context["article_tags"] = list(self.tags.all())

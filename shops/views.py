@@ -1,12 +1,12 @@
 """Public booth pages: the directory and a booth's own page."""
 
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 
 from areas.models import Area
 from catalog.filters import descendants
 from catalog.models import Category, Product
+from core import fragments
 from core.pagecache import cacheable
 from counters import record_view
 from shops.forms import BoothFilterForm, BoothPageForm
@@ -42,7 +42,7 @@ def booth_list(request):
         qs = qs.filter(is_verified=True)
         applied["verified"] = True
     qs = qs.order_by("-is_verified", "name")
-    page = Paginator(qs, BOOTHS_PER_PAGE).get_page(params.get("page"))
+    page = fragments.paginate(request, qs, BOOTHS_PER_PAGE, params.get("page"))
     return render(
         request,
         "shops/booth_list.html",
@@ -64,10 +64,10 @@ def booth_detail(request, slug):
     )
     record_view(request, booth)
     products = (
-        Product.objects.public().with_card_data().filter(booth=booth).order_by("-created_at", "-pk")
+        Product.objects.public().for_cards().filter(booth=booth).order_by("-created_at", "-pk")
     )
     params = BoothPageForm.parse(request.GET)
-    page = Paginator(products, PRODUCTS_PER_PAGE).get_page(params.get("page"))
+    page = fragments.paginate(request, products, PRODUCTS_PER_PAGE, params.get("page"))
     share_image = booth.cover or booth.logo
     og_image = share_image.get_rendition("fill-1200x630|format-jpeg") if share_image else None
     return render(
