@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from core.ratelimit import rate_limit
 
 from .autocomplete import autocomplete as run_autocomplete
+from .cards import attach_cards
 from .facets import facet_groups
 from .params import MAX_PAGE, PAGE_SIZE, SORTS, SearchParams
 from .service import run_search
@@ -18,6 +19,7 @@ from .text import clean_query
 def search(request):
     params = SearchParams.from_get(request.GET)
     results = run_search(params)
+    attach_cards(results.products)
     active_total = {
         "booths": results.counts["booths"],
         "news": results.counts["news"],
