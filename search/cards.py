@@ -94,15 +94,27 @@ def render_cards(products):
     return out
 
 
-def attach_cards(products):
+def card_keys(products):
+    """The cache keys of these products' cards ([] while the fragment cache is off)."""
+    if not settings.FRAGMENT_CACHE_SECONDS:
+        return []
+    language = get_language() or ""
+    return [card_key(p, language) for p in products]
+
+
+def attach_cards(products, stored=None):
     """Give each found product its `card` (a `Card`): from the cache when its key is
-    there, rendered otherwise (and stored)."""
+    there, rendered otherwise (and stored). *stored*: what the caller already read from
+    the cache for `card_keys(products)` (the view reads them with the facet names in one
+    round trip)."""
     if not products:
         return products
     seconds = settings.FRAGMENT_CACHE_SECONDS
     language = get_language() or ""
     keys = {p.pk: card_key(p, language) for p in products}
-    cached = cache.get_many(list(keys.values())) if seconds else {}
+    if stored is None:
+        stored = cache.get_many(list(keys.values())) if seconds else {}
+    cached = {key: stored[key] for key in keys.values() if key in stored} if seconds else {}
     missing = [p for p in products if keys[p.pk] not in cached]
     if missing:
         fresh = render_cards(missing)
