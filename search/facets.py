@@ -18,33 +18,60 @@ def _price_label(lo, hi):
     return f"{vnd(lo)} – {vnd(hi)}"
 
 
-def _names(model, ids):
-    """{pk: (name, shown in Vietnamese on an English page)} for facet labels, from a
-    short-lived cache (they rarely change)."""
-    if not ids:
-        return {}
-    key = f"search:facet-names:v2:{model._meta.label_lower}:{get_language()}"
-    names = cache.get(key) or {}
-    missing = [pk for pk in ids if pk not in names]
-    if missing:
-        rows = model.objects.filter(pk__in=missing).values("pk", "name", "name_en")
-        names.update(
-            {row["pk"]: (translated(row, "name"), is_fallback(row, "name")) for row in rows}
-        )
-        cache.set(key, names, 60)
-    return {pk: names[pk] for pk in ids if pk in names}
+def _key(model, language):
+    return f"search:facet-names:v2:{model._meta.label_lower}:{language}"
 
 
-def facet_groups(params, results):
-    """[(key, title, [{label, count, url, selected}])] for the product facets."""
+def _wanted(results):
     from areas.models import Area
     from catalog.models import Category
 
     facets = results.facets or {}
-    cat_ids = [v for v, _n in facets.get("category", [])]
-    area_ids = [v for v, _n in facets.get("area", [])]
-    categories = _names(Category, cat_ids)
-    areas = _names(Area, area_ids)
+    return {
+        Category: [v for v, _n in facets.get("category", [])],
+        Area: [v for v, _n in facets.get("area", [])],
+    }
+
+
+def name_keys(results):
+    """The cache keys `facet_groups` reads for these results' labels."""
+    language = get_language()
+    return [_key(model, language) for model, ids in _wanted(results).items() if ids]
+
+
+def _names(wanted, stored=None):
+    """{model: {pk: (name, shown in Vietnamese on an English page)}} for the facet labels
+    of *wanted* ({model: ids}), from a short-lived cache (they rarely change): one cache
+    round trip for all the models (none when the caller read *stored* already), the
+    database only for ids not seen yet."""
+    language = get_language()
+    keys = {model: _key(model, language) for model in wanted}
+    if stored is None:
+        stored = cache.get_many([keys[model] for model, ids in wanted.items() if ids])
+    out = {}
+    for model, ids in wanted.items():
+        names = stored.get(keys[model]) or {}
+        missing = [pk for pk in ids if pk not in names]
+        if missing:
+            names = dict(names)
+            rows = model.objects.filter(pk__in=missing).values("pk", "name", "name_en")
+            names.update(
+                {row["pk"]: (translated(row, "name"), is_fallback(row, "name")) for row in rows}
+            )
+            cache.set(keys[model], names, 60)
+        out[model] = {pk: names[pk] for pk in ids if pk in names}
+    return out
+
+
+def facet_groups(params, results, stored=None):
+    """[(key, title, [{label, count, url, selected}])] for the product facets. *stored*:
+    what the caller already read from the cache for `name_keys(results)`."""
+    from areas.models import Area
+    from catalog.models import Category
+
+    facets = results.facets or {}
+    names = _names(_wanted(results), stored)
+    categories, areas = names[Category], names[Area]
 
     def option(name, value, label, count):
         selected = getattr(params, name) == value

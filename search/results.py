@@ -8,9 +8,10 @@ stale index can never show a hidden product.
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
-from catalog.models import Product, photos_with_renditions
+from catalog.models import Product, ProductImage
 from core.translation import is_fallback, translated
 from shops.models import Booth
 
@@ -57,13 +58,15 @@ def page_windows(params):
 class FoundProduct:
     """What a search result shows of a product: plain values, no model instance.
 
-    A results page is mostly this list, so it is loaded with one `values()` query and one
-    for the photos (with their thumbnails) rather than full model instances.
+    A results page is mostly this list, so it is loaded with one `values()` query (the
+    first photo's id included); the card around these values comes from
+    `search.cards.attach_cards`, cached per product, its thumbnails read only on a miss.
     """
 
     __slots__ = (
         "pk", "name", "slug", "price", "unit", "stock", "ocop_stars", "booth_name",
-        "area_name", "area_vietnamese", "main_image", "search_name", "search_snippet",
+        "area_name", "area_vietnamese", "main_image_id", "search_name", "search_snippet",
+        "card",
     )  # fmt: skip
 
     def __init__(self, row):
@@ -73,7 +76,8 @@ class FoundProduct:
         area = {"name": row["origin_area__name"], "name_en": row["origin_area__name_en"]}
         self.area_name = translated(area, "name")
         self.area_vietnamese = is_fallback(area, "name")  # lang="vi" on an English page
-        self.main_image = None
+        self.main_image_id = row["main_image_id"]
+        self.card = None
 
     @property
     def id(self):
@@ -91,12 +95,16 @@ def load_products(ids, params):
     if not ids:
         return []
     words = terms(params.q)
+    first_photo = ProductImage.objects.filter(product_id=OuterRef("pk")).order_by(
+        "sort_order", "pk"
+    )
     rows = (
         Product.objects.public()
         .filter(pk__in=ids)
+        .annotate(main_image_id=Subquery(first_photo.values("image_id")[:1]))
         .values(
             "pk", "name", "slug", "description", "price", "unit", "stock", "ocop_stars",
-            "booth__name", "origin_area__name", "origin_area__name_en",
+            "booth__name", "origin_area__name", "origin_area__name_en", "main_image_id",
         )
     )  # fmt: skip
     by_id = {}
@@ -105,12 +113,6 @@ def load_products(ids, params):
         p.search_name = highlight(p.name, words, length=200)
         p.search_snippet = highlight(plain_text(row["description"]), words)
         by_id[p.pk] = p
-    if by_id:
-        photos = photos_with_renditions(SEARCH_THUMBNAILS).filter(product_id__in=list(by_id))
-        for photo in photos:
-            p = by_id[photo.product_id]
-            if p.main_image is None:
-                p.main_image = photo.image
     # in the backend's order; the index may be a moment behind: never show what is not public
     return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -120,9 +122,9 @@ def load_booths(ids, params):
     if not ids:
         return []
     words = terms(params.q)
-    by_id = {
-        b.pk: b for b in Booth.objects.public().select_related("area", "logo").filter(pk__in=ids)
-    }
+    shown = ("name", "slug", "description", "is_verified", "area__name", "area__name_en")
+    booths = Booth.objects.public().select_related("area").only(*shown).filter(pk__in=ids)
+    by_id = {b.pk: b for b in booths}
     out = []
     for pk in ids:
         b = by_id.get(pk)

@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -7,7 +8,8 @@ from django.views.decorators.http import require_GET
 from core.ratelimit import rate_limit
 
 from .autocomplete import autocomplete as run_autocomplete
-from .facets import facet_groups
+from .cards import attach_cards, card_keys
+from .facets import facet_groups, name_keys
 from .params import MAX_PAGE, PAGE_SIZE, SORTS, SearchParams
 from .service import run_search
 from .text import clean_query
@@ -18,6 +20,10 @@ from .text import clean_query
 def search(request):
     params = SearchParams.from_get(request.GET)
     results = run_search(params)
+    # the cards and the facet labels from the cache in one round trip
+    keys = card_keys(results.products) + name_keys(results)
+    stored = cache.get_many(keys) if keys else {}
+    attach_cards(results.products, stored)
     active_total = {
         "booths": results.counts["booths"],
         "news": results.counts["news"],
@@ -26,7 +32,7 @@ def search(request):
     context = {
         "params": params,
         "results": results,
-        "facet_groups": facet_groups(params, results),
+        "facet_groups": facet_groups(params, results, stored),
         "sorts": [(key, label, params.url(sort=key)) for key, label in SORTS.items()],
         "tabs": [
             ("all", None, params.url(tab="all", page=None)),
