@@ -1,0 +1,100 @@
+"""Values every page (or a busy page) used to read on each request, now kept in the cache:
+the menus' and footer's resolved links (cms/navigation.py), the home page's banners and
+share image, the booth directory's areas. Each must show a change on the next render."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from cms.models import NavigationSettings
+
+
+def html(response):
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _queries(client, url):
+    client.get(url)  # warm
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in ctx.captured_queries]
+
+
+def _set_navigation(menu_page, footer_page, label="Tin của chợ"):
+    nav = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    nav.main_menu = [
+        ("link", {"label": label, "label_en": "Market news", "page": menu_page, "url": ""}),
+        ("link", {"label": "Sản phẩm", "label_en": "", "page": None, "url": "/san-pham/"}),
+    ]
+    nav.footer_columns = [
+        (
+            "column",
+            {
+                "title": "Về chợ",
+                "title_en": "About",
+                "links": [{"label": "Giới thiệu", "label_en": "", "page": footer_page, "url": ""}],
+            },
+        )
+    ]
+    nav.save()
+    return nav
+
+
+def _menu(page):
+    menu = page[page.index('class="main-nav__list"') :]
+    return menu[: menu.index("</ul>")]
+
+
+def test_menus_linking_pages_cost_no_query(client, home, news_index, make_article):
+    article = make_article(title="Giới thiệu chợ")
+    plain = len(_queries(client, article.url))
+    _set_navigation(news_index, article)
+    queries = _queries(client, article.url)
+    assert len(queries) == plain, "\n".join(queries)
+    page = html(client.get(article.url))
+    assert 'href="/tin-tuc/"' in _menu(page)
+    assert f'href="{article.url}"' in page
+
+
+def test_a_menu_edit_shows_on_the_next_page(client, home, news_index):
+    nav = _set_navigation(news_index, news_index)
+    assert "Tin của chợ" in _menu(html(client.get("/")))
+    nav.main_menu = [("link", {"label": "Chợ phiên", "page": news_index, "url": ""})]
+    nav.save()
+    menu = _menu(html(client.get("/")))
+    assert "Chợ phiên" in menu
+    assert "Tin của chợ" not in menu
+
+
+def test_a_linked_pages_new_address_shows_in_the_menu_at_once(
+    client, home, news_index, make_article, django_capture_on_commit_callbacks
+):
+    article = make_article(title="Giới thiệu chợ")
+    _set_navigation(news_index, article)
+    assert 'href="/tin-tuc/"' in _menu(html(client.get("/")))
+    with django_capture_on_commit_callbacks(execute=True):
+        news_index.slug = "tin-cua-cho"
+        news_index.save_revision().publish()
+    page = html(client.get("/"))
+    assert 'href="/tin-cua-cho/"' in _menu(page)
+    assert 'href="/tin-tuc/"' not in _menu(page)
+    assert 'href="/tin-cua-cho/' in page[page.index("site-footer") :]  # the article moved too
+
+
+def test_menus_under_en_link_the_english_pages(client, home, news_index):
+    _set_navigation(news_index, news_index)
+    vietnamese = _menu(html(client.get("/")))
+    english = _menu(html(client.get("/en/")))
+    assert 'href="/tin-tuc/"' in vietnamese and "Tin của chợ" in vietnamese
+    assert 'href="/en/tin-tuc/"' in english and "Market news" in english
+    assert 'href="/en/san-pham/"' in english
+
+
+def test_a_deleted_page_leaves_the_menu(client, home, news_index, make_article):
+    article = make_article(title="Trang sẽ xoá")
+    _set_navigation(news_index, article, label="Còn")
+    assert f'href="{article.url}"' in html(client.get("/"))
+    article.delete()
+    page = html(client.get("/"))
+    assert "/bai-viet-" not in page[page.index("site-footer") :]
