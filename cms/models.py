@@ -60,7 +60,8 @@ def fragment_cache(request, page):
         generation = pagecache.generation()
     except Exception:  # noqa: BLE001 - cache down: render as usual
         return {"seconds": 0, "key": f"off-{uuid.uuid4().hex}"}
-    return {"seconds": seconds, "key": f"{page.pk}:{generation}:{get_language()}"}
+    revision = page.live_revision_id or 0  # what is published, even behind the purge's back
+    return {"seconds": seconds, "key": f"{page.pk}:{revision}:{generation}:{get_language()}"}
 
 
 def card_booths():
@@ -82,6 +83,23 @@ def article_cards():
     )
 
 
+OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+
+def share_rendition(image):
+    """{url, width, height} of *image*'s Open Graph rendition; {} without an image or when
+    its file is missing (the page still renders, without og:image)."""
+    from wagtail.images.models import SourceImageIOError
+
+    if image is None:
+        return {}
+    try:
+        rendition = image.get_rendition(OG_IMAGE_SPEC)
+    except SourceImageIOError:
+        return {}
+    return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+
+
 class SeoMixin(FoldedSlugPageMixin):
     """What the <head> shows: canonical URL, Open Graph image, language alternates.
 
@@ -90,6 +108,20 @@ class SeoMixin(FoldedSlugPageMixin):
 
     def og_image(self):
         return None
+
+    def og_rendition(self, request=None):
+        """What `og:image` shows (`share_rendition`), kept per page, published revision and
+        page-cache generation (`core.fragments`): reading it decodes the home page's banner
+        StreamField or an article's cover image, on every page otherwise."""
+        if request is None:
+            return share_rendition(self.og_image())
+        from core import fragments
+
+        return fragments.cached_value(
+            request,
+            f"og:{self.pk}:{self.live_revision_id or 0}",
+            lambda: share_rendition(self.og_image()),
+        )
 
     def meta_description(self):
         return self.search_description or ""
@@ -251,6 +283,8 @@ class HomePage(ViewRestrictionsMixin, SeoMixin, Page):
                 "news_index": news_index,
                 "news_index_url": SimpleLazyObject(news_index_url),
                 "cards_cache": fragment_cache(request, self),
+                # The banners: decoding the StreamField reads their images and link pages.
+                "banner_cache": fragment_cache(request, self),
             }
         )
         return context

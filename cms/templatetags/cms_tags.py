@@ -31,6 +31,15 @@ def navigation_links(context):
 
 
 @register.simple_tag(takes_context=True)
+def og_rendition(context, page):
+    """{url, width, height} of *page*'s share image ({} without one)."""
+    specific = getattr(page, "specific", page)
+    if not hasattr(specific, "og_rendition"):
+        return {}
+    return specific.og_rendition(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
 def language_alternates(context):
     """[(language code, absolute URL)] of this page in every site language."""
     request = context.get("request")

@@ -2,11 +2,13 @@
 the menus' and footer's resolved links (cms/navigation.py), the home page's banners and
 share image, the booth directory's areas. Each must show a change on the next render."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from cms.models import NavigationSettings
+from tests.factories import ImageFactory
 
 
 def html(response):
@@ -98,3 +100,84 @@ def test_a_deleted_page_leaves_the_menu(client, home, news_index, make_article):
     article.delete()
     page = html(client.get("/"))
     assert "/bai-viet-" not in page[page.index("site-footer") :]
+
+
+@pytest.fixture
+def fragments(db, settings):
+    """The fragment cache on, as in production (the test settings keep it off)."""
+    settings.FRAGMENT_CACHE_SECONDS = 300
+
+
+def _slide(image, title, link_page=None):
+    return (
+        "slide",
+        {
+            "image": image,
+            "title": title,
+            "text": "",
+            "link_text": "Xem",
+            "link_page": link_page,
+            "link_url": "" if link_page else "/san-pham/",
+        },
+    )
+
+
+def _publish_banners(home, *slides):
+    home.banners = list(slides)
+    home.save_revision().publish()
+    home.refresh_from_db()
+
+
+def _og_image(page):
+    start = page.index('property="og:image" content="') + len('property="og:image" content="')
+    return page[start : page.index('"', start)]
+
+
+def test_cached_banners_and_share_image_cost_no_query(
+    client, fragments, home, news_index, django_capture_on_commit_callbacks
+):
+    plain = len(_queries(client, "/"))
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish_banners(
+            home,
+            _slide(ImageFactory(), "Vải thiều chính vụ", link_page=news_index),
+            _slide(ImageFactory(), "Gà đồi Yên Thế"),
+        )
+    queries = _queries(client, "/")
+    assert len(queries) == plain, "\n".join(queries)
+    page = html(client.get("/"))
+    assert "Vải thiều chính vụ" in page and "Gà đồi Yên Thế" in page
+    assert 'href="/tin-tuc/"' in page[page.index('class="banner"') :]
+    assert _og_image(page).endswith(".jpg")
+
+
+def test_a_published_banner_change_shows_on_the_next_render(
+    client, fragments, home, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish_banners(home, _slide(ImageFactory(), "Vải thiều chính vụ"))
+    before = html(client.get("/"))
+    assert "Vải thiều chính vụ" in before
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish_banners(home, _slide(ImageFactory(), "Mùa nhãn lồng"))
+    after = html(client.get("/"))
+    assert "Mùa nhãn lồng" in after and "Vải thiều chính vụ" not in after
+    assert _og_image(after) != _og_image(before)  # the new first slide's image
+    assert "Mùa nhãn lồng" in html(client.get("/en/"))
+
+
+def test_banners_published_behind_the_purges_back_show_too(client, fragments, home):
+    # No commit callbacks run, so no purge: the published revision in the key shows it.
+    _publish_banners(home, _slide(ImageFactory(), "Vải thiều chính vụ"))
+    assert "Vải thiều chính vụ" in html(client.get("/"))
+    _publish_banners(home, _slide(ImageFactory(), "Mùa nhãn lồng"))
+    assert "Mùa nhãn lồng" in html(client.get("/"))
+
+
+def test_an_articles_new_cover_is_its_share_image_at_once(client, fragments, make_article):
+    article = make_article(title="Mùa vải 2026")
+    before = _og_image(html(client.get(article.url)))
+    article.cover_image = ImageFactory()
+    article.save_revision().publish()
+    after = _og_image(html(client.get(article.url)))
+    assert after != before and after.endswith(".jpg")
