@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from cms.models import NavigationSettings
-from tests.factories import ImageFactory
+from shops.models import Booth
+from tests.factories import AreaFactory, BoothFactory, ImageFactory
 
 
 def html(response):
@@ -181,3 +182,40 @@ def test_an_articles_new_cover_is_its_share_image_at_once(client, fragments, mak
     article.save_revision().publish()
     after = _og_image(html(client.get(article.url)))
     assert after != before and after.endswith(".jpg")
+
+
+def _area_options(page):
+    select = page[page.index('id="b-area"') :]
+    return select[: select.index("</select>")]
+
+
+def test_the_directory_offers_areas_with_a_public_booth_as_they_change(client, moderator):
+    from shops import moderation
+
+    luc_ngan = AreaFactory(name="Lục Ngạn", slug="luc-ngan", kind="commune")
+    yen_the = AreaFactory(name="Yên Thế", slug="yen-the", kind="commune")
+    BoothFactory(area=luc_ngan)
+    booth = BoothFactory(area=yen_the, status=Booth.Status.PENDING)
+    options = _area_options(html(client.get("/gian-hang/")))
+    assert "Lục Ngạn" in options and "Yên Thế" not in options
+
+    moderation.approve(booth, by=moderator)  # a booth saved: the cached ids are dropped
+    assert "Yên Thế" in _area_options(html(client.get("/gian-hang/")))
+
+    moderation.suspend(booth, by=moderator, reason="Hàng giả")
+    assert "Yên Thế" not in _area_options(html(client.get("/gian-hang/")))
+
+    luc_ngan.name = "Lục Ngạn (cũ)"
+    luc_ngan.is_current = False  # merged away: an area saved drops them too
+    luc_ngan.save()
+    assert "Lục Ngạn" not in _area_options(html(client.get("/gian-hang/")))
+
+
+def test_the_directory_reads_its_filter_choices_from_the_cache(client, db):
+    for i in range(3):
+        BoothFactory(area=AreaFactory(name=f"Xã {i}", slug=f"xa-{i}", kind="commune"))
+    queries = _queries(client, "/gian-hang/")
+    read = [q for q in queries if 'FROM "areas_area"' in q or 'FROM "catalog_category"' in q]
+    assert not read, queries
+    # the filter still works on a cached choice
+    assert "Gian hàng" in html(client.get("/gian-hang/?area=xa-1"))
