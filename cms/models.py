@@ -3,7 +3,6 @@ import uuid
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -29,6 +28,7 @@ from cms.blocks import (
 )
 from cms.filters import NewsFilterForm
 from cms.routing import ViewRestrictionsMixin
+from core import fragments
 from core.sitecache import CachedSiteSetting
 from core.slugs import FoldedSlugPageMixin
 from core.translation import translated
@@ -115,8 +115,6 @@ class SeoMixin(FoldedSlugPageMixin):
         StreamField or an article's cover image, on every page otherwise."""
         if request is None:
             return share_rendition(self.og_image())
-        from core import fragments
-
         return fragments.cached_value(
             request,
             f"og:{self.pk}:{self.live_revision_id or 0}",
@@ -384,9 +382,11 @@ class NewsIndexPage(ViewRestrictionsMixin, SeoMixin, RoutablePageMixin, Page):
     def index_route(self, request):
         params = NewsFilterForm.parse(request.GET)
         articles, state = self.filtered_articles(params)
-        paginator = Paginator(articles, self.per_page, allow_empty_first_page=True)
         # Past the end shows the last page; a malformed number was dropped (first page).
-        page_obj = paginator.get_page(params.get("page"))
+        # The count and the categories are kept per page-cache generation (core.fragments):
+        # publishing an article or saving a news category purges.
+        page_obj = fragments.paginate(request, articles, self.per_page, params.get("page"))
+        paginator = page_obj.paginator
         article_list = list(page_obj.object_list)
         _attach_categories(article_list)
         return self.render(
@@ -401,7 +401,9 @@ class NewsIndexPage(ViewRestrictionsMixin, SeoMixin, RoutablePageMixin, Page):
                 "query_string": params.urlencode(drop=("page",)),
                 "requested_category": params.get("category", ""),
                 "requested_tag": params.get("tag", ""),
-                "categories": list(NewsCategory.objects.all()),
+                "categories": fragments.cached_value(
+                    request, "news-categories", lambda: list(NewsCategory.objects.all())
+                ),
                 "news_index_url": self.get_url(request),
             },
         )

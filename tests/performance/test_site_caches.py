@@ -219,3 +219,26 @@ def test_the_directory_reads_its_filter_choices_from_the_cache(client, db):
     assert not read, queries
     # the filter still works on a cached choice
     assert "Gian hàng" in html(client.get("/gian-hang/?area=xa-1"))
+
+
+def test_news_index_count_and_categories_follow_publishing(
+    client, fragments, news_index, make_article, django_capture_on_commit_callbacks
+):
+    from cms.models import NewsCategory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        market = NewsCategory.objects.create(name="Thị trường", slug="thi-truong")
+        make_article(title="Giá vải đầu mùa", categories=[market])
+    page = html(client.get("/tin-tuc/"))
+    assert "Giá vải đầu mùa" in page and "Thị trường" in page
+    queries = _queries(client, "/tin-tuc/")
+    assert not [q for q in queries if "COUNT(" in q or 'FROM "cms_newscategory"' in q], queries
+
+    with django_capture_on_commit_callbacks(execute=True):
+        NewsCategory.objects.create(name="Nhà nông", slug="nha-nong")
+        for i in range(news_index.per_page):
+            make_article(title=f"Tin mùa vụ {i}")
+    page = html(client.get("/tin-tuc/"))
+    assert "Nhà nông" in page
+    assert "?page=2" in page  # the new count: a second page
+    assert "Giá vải đầu mùa" in html(client.get("/tin-tuc/?page=2"))
