@@ -3,7 +3,6 @@ import uuid
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -29,6 +28,7 @@ from cms.blocks import (
 )
 from cms.filters import NewsFilterForm
 from cms.routing import ViewRestrictionsMixin
+from core import fragments
 from core.sitecache import CachedSiteSetting
 from core.slugs import FoldedSlugPageMixin
 from core.translation import translated
@@ -60,7 +60,8 @@ def fragment_cache(request, page):
         generation = pagecache.generation()
     except Exception:  # noqa: BLE001 - cache down: render as usual
         return {"seconds": 0, "key": f"off-{uuid.uuid4().hex}"}
-    return {"seconds": seconds, "key": f"{page.pk}:{generation}:{get_language()}"}
+    revision = page.live_revision_id or 0  # what is published, even behind the purge's back
+    return {"seconds": seconds, "key": f"{page.pk}:{revision}:{generation}:{get_language()}"}
 
 
 def card_booths():
@@ -82,6 +83,23 @@ def article_cards():
     )
 
 
+OG_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+
+
+def share_rendition(image):
+    """{url, width, height} of *image*'s Open Graph rendition; {} without an image or when
+    its file is missing (the page still renders, without og:image)."""
+    from wagtail.images.models import SourceImageIOError
+
+    if image is None:
+        return {}
+    try:
+        rendition = image.get_rendition(OG_IMAGE_SPEC)
+    except SourceImageIOError:
+        return {}
+    return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+
+
 class SeoMixin(FoldedSlugPageMixin):
     """What the <head> shows: canonical URL, Open Graph image, language alternates.
 
@@ -90,6 +108,18 @@ class SeoMixin(FoldedSlugPageMixin):
 
     def og_image(self):
         return None
+
+    def og_rendition(self, request=None):
+        """What `og:image` shows (`share_rendition`), kept per page, published revision and
+        page-cache generation (`core.fragments`): reading it decodes the home page's banner
+        StreamField or an article's cover image, on every page otherwise."""
+        if request is None:
+            return share_rendition(self.og_image())
+        return fragments.cached_value(
+            request,
+            f"og:{self.pk}:{self.live_revision_id or 0}",
+            lambda: share_rendition(self.og_image()),
+        )
 
     def meta_description(self):
         return self.search_description or ""
@@ -251,6 +281,8 @@ class HomePage(ViewRestrictionsMixin, SeoMixin, Page):
                 "news_index": news_index,
                 "news_index_url": SimpleLazyObject(news_index_url),
                 "cards_cache": fragment_cache(request, self),
+                # The banners: decoding the StreamField reads their images and link pages.
+                "banner_cache": fragment_cache(request, self),
             }
         )
         return context
@@ -350,9 +382,11 @@ class NewsIndexPage(ViewRestrictionsMixin, SeoMixin, RoutablePageMixin, Page):
     def index_route(self, request):
         params = NewsFilterForm.parse(request.GET)
         articles, state = self.filtered_articles(params)
-        paginator = Paginator(articles, self.per_page, allow_empty_first_page=True)
         # Past the end shows the last page; a malformed number was dropped (first page).
-        page_obj = paginator.get_page(params.get("page"))
+        # The count and the categories are kept per page-cache generation (core.fragments):
+        # publishing an article or saving a news category purges.
+        page_obj = fragments.paginate(request, articles, self.per_page, params.get("page"))
+        paginator = page_obj.paginator
         article_list = list(page_obj.object_list)
         _attach_categories(article_list)
         return self.render(
@@ -367,7 +401,9 @@ class NewsIndexPage(ViewRestrictionsMixin, SeoMixin, RoutablePageMixin, Page):
                 "query_string": params.urlencode(drop=("page",)),
                 "requested_category": params.get("category", ""),
                 "requested_tag": params.get("tag", ""),
-                "categories": list(NewsCategory.objects.all()),
+                "categories": fragments.cached_value(
+                    request, "news-categories", lambda: list(NewsCategory.objects.all())
+                ),
                 "news_index_url": self.get_url(request),
             },
         )

@@ -42,6 +42,11 @@ def _version():
     return read_generation(VERSION_KEY)
 
 
+def routes_version():
+    """Changes whenever any page's address may have (also keys `cms.navigation`)."""
+    return _version()
+
+
 def forget_routes(**kwargs):
     """Every remembered route is stale from now on."""
     bump_generation(VERSION_KEY)

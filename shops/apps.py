@@ -35,6 +35,18 @@ class ShopsConfig(AppConfig):
                 sender=Booth,
                 dispatch_uid=f"shops-areas-in-use-{signal is post_save}",
             )
+        # The directory offers the areas that have a public booth (shops/directory.py).
+        from areas.models import Area
+
+        from .directory import forget_booth_areas
+
+        for model in (Booth, Area):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_booth_areas,
+                    sender=model,
+                    dispatch_uid=f"shops-booth-areas-{signal is post_save}-{model.__name__}",
+                )
         after_migrate(grant_moderator_permissions, uid="shops.moderators")
         scheduling.register(
             "expire_certificates",

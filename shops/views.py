@@ -1,14 +1,13 @@
 """Public booth pages: the directory and a booth's own page."""
 
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 
-from areas.models import Area
 from catalog.filters import descendants
-from catalog.models import Category, Product
+from catalog.models import Product
 from core import fragments
 from core.pagecache import cacheable
 from counters import record_view
+from shops import directory
 from shops.forms import BoothFilterForm, BoothPageForm
 from shops.models import Booth
 from shops.seo import booth_json_ld
@@ -21,10 +20,7 @@ PRODUCTS_PER_PAGE = 24
 def booth_list(request):
     params = BoothFilterForm.parse(request.GET)
     # Only areas with a public booth in them: a choice that lists nothing is a dead end.
-    areas = list(
-        Area.objects.origins().filter(Exists(Booth.objects.public().filter(area=OuterRef("pk"))))
-    )
-    categories = list(Category.objects.filter(is_active=True))
+    areas, categories = directory.choices()
     qs = Booth.objects.public().select_related("area", "logo")
     applied = {}
     area = {a.slug: a for a in areas}.get(params.get("area"))

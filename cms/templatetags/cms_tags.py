@@ -6,10 +6,9 @@ from django import template
 from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from cms import navigation
 from cms.sanitize import clean_html
 from core import seo
-from core.i18n import localize_path
-from core.links import safe_link
 
 register = template.Library()
 
@@ -19,11 +18,25 @@ def link_href(context, link=None, page=None, url=None):
     """The address of a menu/footer link: its page, or its address (site paths localised)."""
     if link is not None:
         page, url = link.get("page"), link.get("url")
-    if page is not None:
-        page_url = page.get_url(context.get("request"))
-        if page_url:
-            return page_url
-    return localize_path(safe_link(url) or "#")
+    return navigation.href(context.get("request"), page, url)
+
+
+@register.simple_tag(takes_context=True)
+def navigation_links(context):
+    """The main menu and footer columns, resolved (`cms.navigation.links`)."""
+    request = context.get("request")
+    if request is None:
+        return {"main_menu": [], "footer_columns": []}
+    return navigation.links(request)
+
+
+@register.simple_tag(takes_context=True)
+def og_rendition(context, page):
+    """{url, width, height} of *page*'s share image ({} without one)."""
+    specific = getattr(page, "specific", page)
+    if not hasattr(specific, "og_rendition"):
+        return {}
+    return specific.og_rendition(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -9,10 +9,28 @@ from catalog.models import Certification
 from cms.models import HomeFeaturedBooth, HomeFeaturedProduct
 from tests.factories import BoothFactory, ImageFactory, ProductFactory, ProductImageFactory
 
-# Issue 14's targets. Measured as a reader meets the page: the home page's card sections
-# come from the fragment cache when warm (FRAGMENT_CACHE_SECONDS on, as in production),
-# Wagtail's route and view-restriction check from cms/routing.py.
-LIMITS = {"home": 10, "list": 6, "product": 8, "article": 8}
+# Issue 14's targets were home 10, list 6, product 8, article 8; these are what the
+# pages reach. Measured as a reader meets the page: the home page's card sections and
+# banners come from the fragment cache when warm (FRAGMENT_CACHE_SECONDS on, as in
+# production), Wagtail's route and view-restriction check from cms/routing.py, the menus'
+# and footer's page links from cms/navigation.py.
+LIMITS = {"home": 1, "list": 1, "product": 4, "article": 7}
+
+
+def _menus_and_banners(home, news_index):
+    """Menus, footer and banners that link pages, as an editor sets them up."""
+    from wagtail.models import Site
+
+    from cms.models import NavigationSettings
+
+    nav = NavigationSettings.for_site(Site.objects.get(is_default_site=True))
+    link = {"label": "Tin tức", "label_en": "News", "page": news_index, "url": ""}
+    nav.main_menu = [("link", link), ("link", {**link, "page": home})]
+    nav.footer_columns = [("column", {"title": "Về chợ", "title_en": "", "links": [link]})]
+    nav.save()
+    slide = {"image": ImageFactory(), "title": "Mùa vải", "text": "", "link_text": "Xem"}
+    home.banners = [("slide", {**slide, "link_page": news_index, "link_url": ""})]
+    home.save_revision().publish()
 
 
 @pytest.fixture(autouse=True)
@@ -45,8 +63,10 @@ def _fill(n, home, make_article):
 
 @pytest.mark.parametrize("page", ["home", "list", "product", "article"])
 def test_queries_per_page_are_few_and_constant(
-    client, page, home, make_article, django_capture_on_commit_callbacks
+    client, page, home, news_index, make_article, django_capture_on_commit_callbacks
 ):
+    with django_capture_on_commit_callbacks(execute=True):
+        _menus_and_banners(home, news_index)
     counts = {}
     for n in (1, 30):
         # Commit callbacks run, as in production: the saves purge the cached fragments.
