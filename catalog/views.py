@@ -19,6 +19,7 @@ from catalog.filters import (
     offered_areas,
 )
 from catalog.models import Category, Product, photos_prefetch
+from catalog.pagetags import catalogue_page, product_page
 from core.pagecache import cacheable
 from core.seo import absolute_url
 from core.text import plain_text
@@ -69,12 +70,12 @@ def _browse(request, category=None):
     )
 
 
-@cacheable(ProductFilterForm)
+@cacheable(ProductFilterForm, tags=catalogue_page)
 def product_list(request):
     return _browse(request)
 
 
-@cacheable(ProductFilterForm)
+@cacheable(ProductFilterForm, tags=catalogue_page)
 def category(request, slug):
     cat = get_object_or_404(Category, slug=slug, is_active=True)
     return _browse(request, category=cat)
@@ -137,7 +138,7 @@ def _rendition_url(image, spec):
         return ""
 
 
-@cacheable()
+@cacheable(tags=product_page)
 def product_detail(request, slug):
     product = _public_product(slug)
     record_view(request, product)

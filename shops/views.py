@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from areas.models import Area
 from catalog.filters import descendants
 from catalog.models import Category, Product
+from catalog.pagetags import catalogue_page
 from core.pagecache import cacheable
 from counters import record_view
 from shops.forms import BoothFilterForm, BoothPageForm
@@ -17,7 +18,7 @@ BOOTHS_PER_PAGE = 24
 PRODUCTS_PER_PAGE = 24
 
 
-@cacheable(BoothFilterForm)
+@cacheable(BoothFilterForm, tags=catalogue_page)
 def booth_list(request):
     params = BoothFilterForm.parse(request.GET)
     # Only areas with a public booth in them: a choice that lists nothing is a dead end.
@@ -57,7 +58,7 @@ def booth_list(request):
     )
 
 
-@cacheable(BoothPageForm)
+@cacheable(BoothPageForm, tags=catalogue_page)
 def booth_detail(request, slug):
     booth = get_object_or_404(
         Booth.objects.public().select_related("area", "logo", "cover"), slug=slug
