@@ -214,6 +214,32 @@ def test_a_private_page_rendered_for_a_session_is_not_stored(redis_page_cache, m
     assert Client(**UA).get(article.url).status_code == 302  # sign in first
 
 
+def test_a_product_page_with_reviews_is_cached_and_its_forms_work(redis_page_cache, market):
+    """The reviews' "helpful" and "report" forms carry the empty token of a cached page
+    (a real token made every product with a review uncacheable)."""
+    from reviews import actions
+    from tests.reviews.conftest import make_order
+
+    product = market["product"]
+    buyer = UserFactory()
+    _order, item = make_order(buyer, product)
+    review = actions.create(buyer, item, rating=5, text="Vải ngọt, giao nhanh.")
+    url = product.get_absolute_url()
+    assert Client(**UA).get(url)["X-Page-Cache"] == "miss"
+    visitor = Client(enforce_csrf_checks=True, **UA)
+    response = visitor.get(url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "Vải ngọt, giao nhanh." in response.content.decode()
+    assert not _tokens(response.content.decode())
+    _user, shopper = _shopper(product, 1)
+    assert shopper.get(url)["X-Page-Cache"] == "shared"
+    voter = Client(enforce_csrf_checks=True, **UA)
+    voter.force_login(UserFactory())
+    token = voter.get("/csrf/").json()["token"]
+    response = voter.post(f"/danh-gia/{review.pk}/huu-ich/", {"csrfmiddlewaretoken": token})
+    assert response.status_code in (200, 302)
+
+
 # --- Purging per object -------------------------------------------------------------------
 
 
