@@ -403,7 +403,10 @@ class PageCacheMiddleware:
         key = getattr(request, "_page_cache_key", None)
         if key is not None:
             if _storable(request, response, personal):
-                self._store(request, response, key, regions, personal)
+                try:
+                    self._store(request, response, key, regions, personal)
+                except Exception:  # noqa: BLE001 - the visitor still gets their page
+                    log.warning("page cache: store failed", exc_info=True)
             else:
                 response[HEADER] = "skip"
         # Give back what the personal regions used (see the `personal` tag): the CSRF
@@ -435,11 +438,8 @@ class PageCacheMiddleware:
             content,
             regions,
         )
-        try:
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-            response[HEADER] = "miss"
-        except Exception:  # noqa: BLE001
-            log.warning("page cache: store failed", exc_info=True)
+        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        response[HEADER] = "miss"
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not enabled() or view_func not in _views:
