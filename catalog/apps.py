@@ -30,8 +30,11 @@ class CatalogConfig(AppConfig):
 
         from .models import Category, Certification, Product, ProductImage
 
-        # Public pages show products, their photos, categories and certifications.
-        pagecache.purge_on_save(Product, ProductImage, Category, Certification)
+        # Catalogue pages show products, their photos, categories and certifications
+        # (catalog/pagetags.py; stock changes purge in orders/stock.py).
+        pagecache.purge_on_save(
+            Product, ProductImage, Category, Certification, tags=(pagecache.CATALOGUE,)
+        )
 
         from django.db.models.signals import post_delete, post_save
 

@@ -18,6 +18,7 @@ from catalog.filters import (
     offered_areas,
 )
 from catalog.models import Category, Product, photos_prefetch
+from catalog.pagetags import catalogue_page, product_page
 from core import fragments
 from core.pagecache import cacheable
 from core.seo import absolute_url
@@ -70,12 +71,12 @@ def _browse(request, category=None):
     )
 
 
-@cacheable(ProductFilterForm)
+@cacheable(ProductFilterForm, tags=catalogue_page)
 def product_list(request):
     return _browse(request)
 
 
-@cacheable(ProductFilterForm)
+@cacheable(ProductFilterForm, tags=catalogue_page)
 def category(request, slug):
     cat = get_object_or_404(Category, slug=slug, is_active=True)
     return _browse(request, category=cat)
@@ -158,7 +159,7 @@ def related_products(request, product):
     return [rows[pk] for pk in ids if pk in rows][:RELATED]
 
 
-@cacheable()
+@cacheable(tags=product_page)
 def product_detail(request, slug):
     product = _public_product(slug)
     record_view(request, product)

@@ -48,16 +48,16 @@ def card_products():
 def fragment_cache(request, page):
     """(seconds, key) for `{% cache %}` around *page*'s card sections: the same HTML for
     every reader (no personal data, no CSRF token in a card), so kept for
-    `FRAGMENT_CACHE_SECONDS` and dropped by the page cache's purge (the key holds its
-    generation: product, booth, stock, article and page changes all bump it). A preview
-    never reads or fills it."""
+    `FRAGMENT_CACHE_SECONDS` and dropped by the page cache's purges (the key holds the
+    site generation and the catalogue tag's: product, booth, stock crossing zero, article
+    and page changes bump one of them). A preview never reads or fills it."""
     from core import pagecache
 
     seconds = settings.FRAGMENT_CACHE_SECONDS
     if seconds <= 0 or getattr(request, "is_preview", False):
         return {"seconds": 0, "key": f"off-{uuid.uuid4().hex}"}
     try:
-        generation = pagecache.generation()
+        generation = pagecache.fingerprint(pagecache.CATALOGUE)
     except Exception:  # noqa: BLE001 - cache down: render as usual
         return {"seconds": 0, "key": f"off-{uuid.uuid4().hex}"}
     revision = page.live_revision_id or 0  # what is published, even behind the purge's back

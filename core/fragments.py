@@ -1,8 +1,8 @@
 """Derived parts of uncached pages kept in the shared cache: rendered cards, list counts.
 
-Every entry's key holds the page cache's generation (`core.pagecache`), so whatever
-purges the anonymous pages (a product, photo, booth, stock, page or figures change) makes
-these stale too; keys also hold the row's own version where there is one (a card's
+Every entry's key holds the page cache's site generation and its `catalogue` tag's
+(`core.pagecache.fingerprint`), so whatever purges the catalogue pages (a product, photo,
+booth, category, stock reaching zero, a page or settings change) makes these stale too; keys also hold the row's own version where there is one (a card's
 `updated_at`, price, stock…), so a change that bypasses the purge still shows. Entries last
 `FRAGMENT_CACHE_SECONDS` (0: off, as in tests unless a test turns it on). A cache error is
 a miss: the page is rendered as usual.
@@ -36,11 +36,12 @@ def seconds(request=None):
 
 
 def generation(request=None):
-    """The page cache's generation, read once per request; None when the cache is down."""
+    """The page cache's site and catalogue generations, read once per request; None when
+    the cache is down."""
     value = getattr(request, "_fragment_generation", None)
     if value is None:
         try:
-            value = pagecache.generation()
+            value = pagecache.fingerprint(pagecache.CATALOGUE)
         except Exception:  # noqa: BLE001 - cache down: no fragments this time
             log.warning("fragments: cache unavailable", exc_info=True)
             return None

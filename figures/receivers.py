@@ -4,7 +4,6 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from catalog.models import Product
-from core import pagecache
 from core.tasks import after_commit
 from counters.signals import totals_flushed
 from shops.models import Booth
@@ -24,5 +23,5 @@ def catalogue_changed(sender, instance, **kwargs):
 def visits_flushed(sender, summary, **kwargs):
     if summary.get("visits"):
         invalidate_figures()
-    # View counts and the visit figure are on public pages.
-    pagecache.purge()
+    # View counts and the visit figure on cached pages may be up to PAGE_CACHE_SECONDS
+    # old: no purge here (it emptied the whole page cache every minute).

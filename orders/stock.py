@@ -3,14 +3,16 @@
 from django.db.models import F
 
 from catalog.models import Product
+from catalog.pagetags import product_tag
 from core import pagecache
 
 
-def notify_search(product_ids):
-    """Tell the search index that these products' stock changed (if search is installed)."""
+def notify_search(product_ids, released=False):
+    """Tell the page cache and the search index that these products' stock changed (called
+    after commit; *released*: units given back)."""
     if not product_ids:
         return
-    pagecache.purge()  # (called after commit) stock is on the product page and decides "in stock"
+    purge_pages(product_ids, released)
     try:
         from search.outbox import mark_dirty
     except ImportError:
@@ -20,6 +22,17 @@ def notify_search(product_ids):
     except TypeError:
         for pk in product_ids:
             mark_dirty(Product, pk)
+
+
+def purge_pages(product_ids, released=False):
+    """Stock is on the product page: purge it. "In stock" is on every list, card and booth
+    page: purge the catalogue only when a product's stock crossed zero (sold out now, or
+    units given back; a release is rare, so it is not told apart from a refill)."""
+    rows = list(Product.objects.filter(pk__in=list(product_ids)).values_list("slug", "stock"))
+    tags = [product_tag(slug) for slug, _stock in rows]
+    if released or any(stock <= 0 for _slug, stock in rows):
+        tags.append(pagecache.CATALOGUE)
+    pagecache.purge_tags(*tags)
 
 
 def reserve(product_id, quantity):

@@ -154,7 +154,7 @@ def move(order, target, *, roles, actor=None, note="", require_unpaid=False):
         )
         notifications.status_changed(locked, old)  # enqueued after commit
         if released:
-            after_commit(lambda: stock.notify_search(released))
+            after_commit(lambda: stock.notify_search(released, released=True))
     order.refresh_from_db()
     return order
 

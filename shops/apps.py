@@ -22,8 +22,8 @@ class ShopsConfig(AppConfig):
         from .models import Booth
 
         # Approving, suspending or editing a booth changes its page, its products' pages
-        # and the lists.
-        pagecache.purge_on_save(Booth)
+        # and the lists: all of them carry the catalogue tag.
+        pagecache.purge_on_save(Booth, tags=(pagecache.CATALOGUE,))
         # A suspended booth's products leave the public lists, and so may their areas.
         from django.db.models.signals import post_delete, post_save
 

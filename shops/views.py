@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from catalog.filters import descendants
 from catalog.models import Product
+from catalog.pagetags import catalogue_page
 from core import fragments
 from core.pagecache import cacheable
 from counters import record_view
@@ -16,7 +17,7 @@ BOOTHS_PER_PAGE = 24
 PRODUCTS_PER_PAGE = 24
 
 
-@cacheable(BoothFilterForm)
+@cacheable(BoothFilterForm, tags=catalogue_page)
 def booth_list(request):
     params = BoothFilterForm.parse(request.GET)
     # Only areas with a public booth in them: a choice that lists nothing is a dead end.
@@ -53,7 +54,7 @@ def booth_list(request):
     )
 
 
-@cacheable(BoothPageForm)
+@cacheable(BoothPageForm, tags=catalogue_page)
 def booth_detail(request, slug):
     booth = get_object_or_404(
         Booth.objects.public().select_related("area", "logo", "cover"), slug=slug
