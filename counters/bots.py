@@ -6,6 +6,7 @@ up in the logs (matching is case-insensitive, on substrings).
 """
 
 import re
+from functools import lru_cache
 
 BOT_TOKENS = (
     # generic words crawlers put in their names
@@ -74,4 +75,11 @@ def is_bot(user_agent: str | None) -> bool:
     """True for an empty user agent or one naming a robot, a monitor or an HTTP library."""
     if not user_agent or not user_agent.strip():
         return True
+    if len(user_agent) <= 512:  # a few browsers send most requests: remember the answer
+        return _names_robot(user_agent)
+    return _BOT_RE.search(user_agent) is not None
+
+
+@lru_cache(maxsize=2048)  # bounded: at most 2048 × 512 characters per process
+def _names_robot(user_agent):
     return _BOT_RE.search(user_agent) is not None
