@@ -30,12 +30,20 @@ class VisitCounterMiddleware:
             local.add(state.increments)
             state.increments.clear()
             if state.changed:
-                response.set_cookie(
-                    settings.COUNTERS_COOKIE_NAME,
-                    state.serialize(),
-                    max_age=settings.COUNTERS_VISIT_IDLE_SECONDS,
-                    secure=settings.SESSION_COOKIE_SECURE,
-                    httponly=True,
-                    samesite="Lax",
-                )
+                set_cookie(response, state.serialize())
         return response
+
+
+def set_cookie(response, value):
+    """`response.set_cookie(name, value, max_age=…, httponly, samesite=Lax)` without the
+    `Expires` date that Django works out from `max_age` on every call: it is on every
+    counted page, and `Max-Age` alone is what browsers read."""
+    name = settings.COUNTERS_COOKIE_NAME
+    response.cookies[name] = value
+    morsel = response.cookies[name]
+    morsel["max-age"] = settings.COUNTERS_VISIT_IDLE_SECONDS
+    morsel["path"] = "/"
+    morsel["httponly"] = True
+    morsel["samesite"] = "Lax"
+    if settings.SESSION_COOKIE_SECURE:
+        morsel["secure"] = True

@@ -14,6 +14,7 @@ entries for recent views (at most MAX_RECENT, newest kept).
 
 import time
 from collections import Counter
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.utils import timezone
@@ -24,6 +25,19 @@ from . import registry
 from .bots import is_bot
 
 MAX_RECENT = 40
+
+
+_day = (None, None)  # (epoch minute, its local date): the date is the same all minute long
+
+
+def local_day(epoch_seconds):
+    """`timezone.localdate()` at *epoch_seconds*, worked out once a minute (time zones
+    move by whole minutes, so a minute never straddles midnight)."""
+    global _day
+    minute = epoch_seconds // 60
+    if _day[0] != minute:
+        _day = (minute, timezone.localdate(datetime.fromtimestamp(minute * 60, tz=UTC)))
+    return _day[1]
 
 
 class VisitorState:
@@ -63,7 +77,7 @@ class VisitorState:
             return
         self.visit_checked = True
         if self.now - self.last_seen >= settings.COUNTERS_VISIT_IDLE_SECONDS:
-            self.increments[(registry.VISIT, 0, timezone.localdate())] += 1
+            self.increments[(registry.VISIT, 0, local_day(self.now))] += 1
         self.last_seen = self.now
         self.changed = True
 
@@ -73,14 +87,13 @@ class VisitorState:
         if seen is not None and self.now - seen < settings.COUNTERS_VIEW_DEDUP_SECONDS:
             return False
         self.recent[token] = self.now
-        self.increments[(kind, int(object_id), timezone.localdate())] += 1
+        self.increments[(kind, int(object_id), local_day(self.now))] += 1
         self.changed = True
         return True
 
 
 def path_is_counted(path):
-    path = strip_language(path)
-    return not any(path.startswith(prefix) for prefix in settings.COUNTERS_EXCLUDED_PREFIXES)
+    return not strip_language(path).startswith(tuple(settings.COUNTERS_EXCLUDED_PREFIXES))
 
 
 def request_is_counted(request):
@@ -89,7 +102,7 @@ def request_is_counted(request):
         settings.COUNTERS_ENABLED
         and request.method == "GET"
         and path_is_counted(request.path_info)
-        and not is_bot(request.headers.get("user-agent"))
+        and not is_bot(request.META.get("HTTP_USER_AGENT"))
     )
 
 

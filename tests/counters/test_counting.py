@@ -222,3 +222,13 @@ def test_robots_loading_the_beacon_count_nothing(counter_backend, client):
     flush()
     product.refresh_from_db()
     assert (product.view_count, site_visits()) == (0, 0)
+
+
+def test_the_visit_cookie_is_private_to_the_server_and_lasts_one_idle_time(
+    counter_backend, counter_urls, browser_client, settings
+):
+    response = browser_client.get(product_url(ProductFactory()))
+    header = response.cookies[settings.COUNTERS_COOKIE_NAME].output(header="").lower()
+    assert f"max-age={settings.COUNTERS_VISIT_IDLE_SECONDS}" in header
+    assert "httponly" in header and "samesite=lax" in header and "path=/" in header
+    assert ("secure" in header) == settings.SESSION_COOKIE_SECURE
