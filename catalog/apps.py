@@ -36,25 +36,14 @@ class CatalogConfig(AppConfig):
             Product, ProductImage, Category, Certification, tags=(pagecache.CATALOGUE,)
         )
 
-        from django.db.models.signals import post_delete, post_save
-
         from areas.models import Area
+        from core.signals import on_save_or_delete
 
         from .filters import forget_areas_in_use, forget_filter_choices
 
-        for model in (Category, Certification, Area):
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    forget_filter_choices,
-                    sender=model,
-                    dispatch_uid=f"catalog-choices-{signal is post_save}-{model.__name__}",
-                )
+        on_save_or_delete(
+            forget_filter_choices, Category, Certification, Area, uid="catalog-choices"
+        )
         # The area filter offers areas with public products (shops/apps.py adds booths).
-        for model in (Product, Area):
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    forget_areas_in_use,
-                    sender=model,
-                    dispatch_uid=f"catalog-areas-{signal is post_save}-{model.__name__}",
-                )
+        on_save_or_delete(forget_areas_in_use, Product, Area, uid="catalog-areas")
         after_migrate(grant_moderator_permissions, uid="catalog.moderators")

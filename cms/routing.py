@@ -25,12 +25,12 @@ per-process local-memory cache, `SITE_CACHE_LOCAL_SECONDS` (as for the site cach
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.pagecache import bump_generation, read_generation
+from core.signals import on_save_or_delete
 from core.sitecache import timeout
 
 VERSION_KEY = "cms:routes:version"
@@ -144,19 +144,11 @@ class ViewRestrictionsMixin:
 
 def connect(page_models):
     """Called from `CmsConfig.ready()` with the site's page models."""
-    for model in (Page, Site, *page_models):
-        label = model._meta.label_lower
-        post_save.connect(
-            _forget_routes_now_and_on_commit, sender=model, dispatch_uid=f"routes-save-{label}"
-        )
-        post_delete.connect(
-            _forget_routes_now_and_on_commit, sender=model, dispatch_uid=f"routes-del-{label}"
-        )
+    on_save_or_delete(_forget_routes_now_and_on_commit, Page, Site, *page_models, uid="routes")
     for signal, name in (
         (page_published, "published"),
         (page_unpublished, "unpublished"),
         (post_page_move, "moved"),
     ):
         signal.connect(_forget_routes_now_and_on_commit, dispatch_uid=f"routes-{name}")
-    post_save.connect(_forget_restrictions, sender=PageViewRestriction, dispatch_uid="restr-save")
-    post_delete.connect(_forget_restrictions, sender=PageViewRestriction, dispatch_uid="restr-del")
+    on_save_or_delete(_forget_restrictions, PageViewRestriction, uid="restr")

@@ -65,10 +65,11 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template import RequestContext, engines
 from django.utils.cache import patch_cache_control
+
+from core.signals import on_save_or_delete
 
 log = logging.getLogger(__name__)
 
@@ -239,14 +240,7 @@ def purge_on_save(*models, tags=()):
         if not raw:
             purge_on_commit(*tags)
 
-    for model in models:
-        label = model._meta.label_lower
-        post_save.connect(
-            receiver, sender=model, weak=False, dispatch_uid=f"pagecache-save-{label}"
-        )
-        post_delete.connect(
-            receiver, sender=model, weak=False, dispatch_uid=f"pagecache-del-{label}"
-        )
+    on_save_or_delete(receiver, *models, uid="pagecache", weak=False)
 
 
 def canonical_query(request, form):

@@ -25,28 +25,15 @@ class ShopsConfig(AppConfig):
         # and the lists: all of them carry the catalogue tag.
         pagecache.purge_on_save(Booth, tags=(pagecache.CATALOGUE,))
         # A suspended booth's products leave the public lists, and so may their areas.
-        from django.db.models.signals import post_delete, post_save
-
-        from catalog.filters import forget_areas_in_use
-
-        for signal in (post_save, post_delete):
-            signal.connect(
-                forget_areas_in_use,
-                sender=Booth,
-                dispatch_uid=f"shops-areas-in-use-{signal is post_save}",
-            )
-        # The directory offers the areas that have a public booth (shops/directory.py).
         from areas.models import Area
+        from catalog.filters import forget_areas_in_use
+        from core.signals import on_save_or_delete
 
         from .directory import forget_booth_areas
 
-        for model in (Booth, Area):
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    forget_booth_areas,
-                    sender=model,
-                    dispatch_uid=f"shops-booth-areas-{signal is post_save}-{model.__name__}",
-                )
+        on_save_or_delete(forget_areas_in_use, Booth, uid="shops-areas-in-use")
+        # The directory offers the areas that have a public booth (shops/directory.py).
+        on_save_or_delete(forget_booth_areas, Booth, Area, uid="shops-booth-areas")
         after_migrate(grant_moderator_permissions, uid="shops.moderators")
         scheduling.register(
             "expire_certificates",

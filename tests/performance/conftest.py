@@ -44,3 +44,16 @@ def market(db, make_article):  # noqa: F811
     ProductImageFactory(product=product)
     article = make_article(title="Mùa vải thiều 2026")
     return {"booth": booth, "product": product, "article": article}
+
+
+@pytest.fixture
+def market_urls(market):
+    """The six cached page types of *market*: home, list, product, directory, booth, article."""
+    return [
+        "/",
+        "/san-pham/",
+        market["product"].get_absolute_url(),
+        "/gian-hang/",
+        market["booth"].get_absolute_url(),
+        market["article"].url,
+    ]

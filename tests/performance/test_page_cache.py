@@ -18,17 +18,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
-def _urls(market):
-    return [
-        "/",
-        "/san-pham/",
-        market["product"].get_absolute_url(),
-        "/gian-hang/",
-        market["booth"].get_absolute_url(),
-        market["article"].url,
-    ]
-
-
 def _signed_in_shopper(market):
     user = UserFactory(full_name="Nguyễn Thị Riêng Tư", email="rieng.tu@example.vn")
     client = Client()
@@ -58,9 +47,9 @@ def _personal_bits(html, user):
     return found
 
 
-def test_signed_in_pages_never_reach_anonymous_visitors(page_cache, market):
+def test_signed_in_pages_never_reach_anonymous_visitors(page_cache, market, market_urls):
     user, shopper = _signed_in_shopper(market)
-    urls = _urls(market)
+    urls = market_urls
     for url in urls:
         response = shopper.get(url)
         assert response.status_code == 200, url
@@ -86,8 +75,8 @@ def test_signed_in_pages_never_reach_anonymous_visitors(page_cache, market):
             assert _personal_bits(response.content.decode(), user) == [], (url, attempt)
 
 
-def test_cached_anonymous_pages_never_reach_signed_in_users(page_cache, market):
-    urls = _urls(market)
+def test_cached_anonymous_pages_never_reach_signed_in_users(page_cache, market, market_urls):
+    urls = market_urls
     anonymous = Client()
     for url in urls:
         anonymous.get(url)

@@ -40,24 +40,15 @@ def _tokens(html):
     return CSRF.findall(html)
 
 
-def _urls(market):
-    return [
-        "/",
-        "/san-pham/",
-        market["product"].get_absolute_url(),
-        "/gian-hang/",
-        market["booth"].get_absolute_url(),
-        market["article"].url,
-    ]
-
-
-def test_each_shopper_gets_the_shared_page_with_their_own_header(redis_page_cache, market):
+def test_each_shopper_gets_the_shared_page_with_their_own_header(
+    redis_page_cache, market, market_urls
+):
     product = market["product"]
     a, client_a = _shopper(product, 7, full_name="Trần Văn An", email="an.tran@example.vn")
     b, client_b = _shopper(product, 2, full_name="Lê Thị Bình", email="binh.le@example.vn")
     client_a.get("/")  # A's "added to your cart" message shown (and consumed) here
     client_b.get("/")
-    for url in _urls(market):
+    for url in market_urls:
         Client(**UA).get(url)  # an anonymous visitor's miss stores the page
         response = client_a.get(url)
         assert response["X-Page-Cache"] == "shared", url
@@ -99,13 +90,13 @@ def test_personal_answers_are_private_and_never_a_hit(redis_page_cache, market):
     assert "private" not in anonymous.get("Cache-Control", "")
 
 
-def test_a_shoppers_miss_stores_exactly_the_anonymous_page(redis_page_cache, market):
+def test_a_shoppers_miss_stores_exactly_the_anonymous_page(redis_page_cache, market, market_urls):
     """On a miss the shopper's page is rendered for them and stored for everyone with the
     personal regions rendered for an anonymous visitor: byte for byte what an anonymous
     visitor's miss stores."""
     user, shopper = _shopper(market["product"], 3, full_name="Phạm Thị Riêng")
     shopper.get("/gio-hang/")  # the "added" message
-    for url in _urls(market):
+    for url in market_urls:
         response = shopper.get(url)
         assert response["X-Page-Cache"] == "miss", url
         assert user.full_name in response.content.decode()
@@ -319,10 +310,10 @@ def test_a_booth_suspension_purges_its_page_its_products_and_the_lists(redis_pag
         assert booth.name not in response.content.decode()
 
 
-def test_a_counters_flush_does_not_empty_the_cache(redis_page_cache, market):
+def test_a_counters_flush_does_not_empty_the_cache(redis_page_cache, market, market_urls):
     from counters import flush
 
-    urls = _urls(market)
+    urls = market_urls
     _cached(*urls)
     Client(**UA).get(f"/dem/product/{market['product'].pk}.gif")
     flush()
